@@ -1,0 +1,706 @@
+//! Gazetteer: entities with their aliases, and the compiled matcher.
+//!
+//! An entity has an id, a canonical name, a kind (`person`, `org`, `place`, or any user kind),
+//! aliases and free attributes. Records are JSON objects (the Python binding converts dicts):
+//!
+//! ```
+//! use wirescan::gazetteer::Gazetteer;
+//! use serde_json::json;
+//! let g = Gazetteer::from_records(
+//!     vec![json!({"id": "Q3505", "name": "Lloyd Austin", "kind": "person",
+//!                 "aliases": ["Lloyd J. Austin"], "country": "US"})],
+//!     Default::default(),
+//! ).unwrap();
+//! assert_eq!(g.len(), 1);
+//! assert_eq!(g.entity(0).attributes["country"], "US");
+//! ```
+
+mod matcher;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::text::normalize::normalize_str;
+use crate::text::{is_word_char, NormOptions};
+
+pub use matcher::{MatchOptions, Mention};
+use matcher::Compiled;
+
+/// How an alias relates to its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// The canonical name.
+    Name,
+    /// Another name or spelling.
+    Alias,
+    /// An abbreviation made of initials (`NIS`, `DPRK`).
+    Acronym,
+    /// A word for the people or things of a place (`North Korean`).
+    Demonym,
+    /// A family name that stands for a person once the full name has appeared in the document.
+    Surname,
+}
+
+impl Form {
+    /// The form's name as used in records and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Name => "name",
+            Form::Alias => "alias",
+            Form::Acronym => "acronym",
+            Form::Demonym => "demonym",
+            Form::Surname => "surname",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Form> {
+        Some(match s {
+            "name" => Form::Name,
+            "alias" => Form::Alias,
+            "acronym" => Form::Acronym,
+            "demonym" => Form::Demonym,
+            "surname" => Form::Surname,
+            _ => return None,
+        })
+    }
+}
+
+/// When an alias matches, by the case of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CasePolicy {
+    /// Decide from the alias: acronyms exact, single capitalised words capitalised, other
+    /// single words exact, multi-word names tolerant.
+    Auto,
+    /// The text must have the alias's exact case (`US` does not match `us`).
+    Exact,
+    /// The text's first letter must be upper case (`Nice`, `NICE`, not `nice`).
+    Capitalized,
+    /// Any case but all lower case (`LLoyd Austin`, `LLOYD AUSTIN`, not `lloyd austin`).
+    Tolerant,
+    /// Any case at all.
+    Insensitive,
+}
+
+impl CasePolicy {
+    /// The policy's name as used in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CasePolicy::Auto => "auto",
+            CasePolicy::Exact => "exact",
+            CasePolicy::Capitalized => "capitalized",
+            CasePolicy::Tolerant => "tolerant",
+            CasePolicy::Insensitive => "insensitive",
+        }
+    }
+
+    fn parse(s: &str) -> Option<CasePolicy> {
+        Some(match s {
+            "auto" => CasePolicy::Auto,
+            "exact" => CasePolicy::Exact,
+            "capitalized" | "capitalised" => CasePolicy::Capitalized,
+            "tolerant" => CasePolicy::Tolerant,
+            "insensitive" => CasePolicy::Insensitive,
+            _ => return None,
+        })
+    }
+}
+
+/// One alias of an entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// The alias as written in the gazetteer.
+    pub text: String,
+    /// Its form.
+    pub form: Form,
+    /// Its case policy.
+    pub case: CasePolicy,
+}
+
+/// An entity of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Unique id (a Wikidata id where there is one).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Kind: `person`, `org`, `place`, or any user kind.
+    pub kind: String,
+    /// Aliases; the canonical name is the first, with form [`Form::Name`].
+    pub aliases: Vec<Alias>,
+    /// Free attributes (country, coordinates, wikidata id, ...).
+    pub attributes: Map<String, Value>,
+    /// Higher wins when several entities claim one alias (default 0).
+    pub priority: i64,
+}
+
+/// Options that shape a gazetteer's matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GazetteerOptions {
+    /// Normalisation strips Latin diacritics (`São` matches `Sao`).
+    pub strip_diacritics: bool,
+    /// A person without an explicit `surnames` field gets the last word of each multi-word name
+    /// as a surname (words of fewer than three letters and suffixes such as `Jr.` excepted).
+    pub auto_surnames: bool,
+}
+
+impl Default for GazetteerOptions {
+    fn default() -> Self {
+        GazetteerOptions {
+            strip_diacritics: true,
+            auto_surnames: true,
+        }
+    }
+}
+
+impl GazetteerOptions {
+    pub(crate) fn norm(&self) -> NormOptions {
+        NormOptions {
+            fold_case: true,
+            strip_diacritics: self.strip_diacritics,
+        }
+    }
+}
+
+/// One normalised alias claimed by more than one entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// The alias, normalised.
+    pub alias: String,
+    /// The ids of the entities that claim it, in priority order.
+    pub ids: Vec<String>,
+}
+
+/// A set of entities and the automaton that finds them.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+    options: GazetteerOptions,
+    compiled: OnceLock<Compiled>,
+}
+
+impl Clone for Gazetteer {
+    fn clone(&self) -> Self {
+        Gazetteer {
+            entities: self.entities.clone(),
+            by_id: self.by_id.clone(),
+            options: self.options,
+            compiled: OnceLock::new(),
+        }
+    }
+}
+
+/// What to do when two merged gazetteers share an id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnConflict {
+    /// Fail with an error naming the id.
+    Error,
+    /// The other gazetteer's entity replaces ours.
+    Replace,
+    /// Ours stays; the other's is skipped.
+    Keep,
+}
+
+impl OnConflict {
+    /// Parses `error`, `replace` or `keep`.
+    pub fn parse(s: &str) -> Option<OnConflict> {
+        Some(match s {
+            "error" => OnConflict::Error,
+            "replace" => OnConflict::Replace,
+            "keep" => OnConflict::Keep,
+            _ => return None,
+        })
+    }
+}
+
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+
+fn looks_like_acronym(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
+        && (letters.len() >= 2 || alias.chars().any(|c| c.is_ascii_digit()))
+        && !alias.contains(' ')
+}
+
+fn field_str(rec: &Map<String, Value>, key: &str, idx: usize) -> Result<Option<String>> {
+    match rec.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(other) => Err(Error::gazetteer(
+            Some(idx),
+            format!("field {key:?} must be a string, not {}", json_type(other)),
+        )),
+    }
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Parses an alias list: a list of strings or alias objects, or one string with `|` separators.
+fn parse_alias_list(
+    v: Option<&Value>,
+    key: &str,
+    default_form: Option<Form>,
+    idx: usize,
+    out: &mut Vec<Alias>,
+) -> Result<()> {
+    let items: Vec<Value> = match v {
+        None | Some(Value::Null) => return Ok(()),
+        Some(Value::String(s)) => {
+            if s.trim().is_empty() {
+                return Ok(());
+            }
+            s.split('|').map(|p| Value::String(p.to_string())).collect()
+        }
+        Some(Value::Array(a)) => a.clone(),
+        Some(other) => {
+            return Err(Error::gazetteer(
+                Some(idx),
+                format!(
+                    "field {key:?} must be a list or a '|'-separated string, not {}",
+                    json_type(other)
+                ),
+            ))
+        }
+    };
+    for (k, item) in items.into_iter().enumerate() {
+        let (text, form, case) = match item {
+            Value::String(s) => (s, None, CasePolicy::Auto),
+            Value::Object(o) => {
+                let text = match o.get("text") {
+                    Some(Value::String(s)) => s.clone(),
+                    _ => {
+                        return Err(Error::gazetteer(
+                            Some(idx),
+                            format!("{key}[{k}]: an alias object needs a string field \"text\""),
+                        ))
+                    }
+                };
+                let form = match o.get("form") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::String(f)) => Some(Form::parse(f).ok_or_else(|| {
+                        Error::gazetteer(
+                            Some(idx),
+                            format!(
+                                "{key}[{k}]: unknown form {f:?} (expected name, alias, acronym, \
+                                 demonym or surname)"
+                            ),
+                        )
+                    })?),
+                    Some(other) => {
+                        return Err(Error::gazetteer(
+                            Some(idx),
+                            format!("{key}[{k}]: form must be a string, not {}", json_type(other)),
+                        ))
+                    }
+                };
+                let case = match o.get("case") {
+                    None | Some(Value::Null) => CasePolicy::Auto,
+                    Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
+                        Error::gazetteer(
+                            Some(idx),
+                            format!(
+                                "{key}[{k}]: unknown case policy {c:?} (expected auto, exact, \
+                                 capitalized, tolerant or insensitive)"
+                            ),
+                        )
+                    })?,
+                    Some(other) => {
+                        return Err(Error::gazetteer(
+                            Some(idx),
+                            format!("{key}[{k}]: case must be a string, not {}", json_type(other)),
+                        ))
+                    }
+                };
+                (text, form, case)
+            }
+            other => {
+                return Err(Error::gazetteer(
+                    Some(idx),
+                    format!(
+                        "{key}[{k}] must be a string or an alias object, not {}",
+                        json_type(&other)
+                    ),
+                ))
+            }
+        };
+        if text.trim().is_empty() {
+            return Err(Error::gazetteer(
+                Some(idx),
+                format!("{key}[{k}] is empty or whitespace only"),
+            ));
+        }
+        let form = form.or(default_form).unwrap_or(if looks_like_acronym(&text) {
+            Form::Acronym
+        } else {
+            Form::Alias
+        });
+        out.push(Alias {
+            text: text.trim().to_string(),
+            form,
+            case,
+        });
+    }
+    Ok(())
+}
+
+impl Entity {
+    /// Builds an entity from one record; `idx` is the record's position, for error messages.
+    pub fn from_record(rec: &Value, idx: usize, opts: &GazetteerOptions) -> Result<Entity> {
+        let obj = match rec {
+            Value::Object(o) => o,
+            other => {
+                return Err(Error::gazetteer(
+                    Some(idx),
+                    format!("a record must be an object, not {}", json_type(other)),
+                ))
+            }
+        };
+        let id = field_str(obj, "id", idx)?.unwrap_or_default();
+        if id.trim().is_empty() {
+            return Err(Error::gazetteer(Some(idx), "missing or empty \"id\""));
+        }
+        let name = field_str(obj, "name", idx)?.unwrap_or_default();
+        if name.trim().is_empty() {
+            return Err(Error::gazetteer(
+                Some(idx),
+                format!("entity {id:?}: missing or empty \"name\""),
+            ));
+        }
+        let kind = field_str(obj, "kind", idx)?.unwrap_or_default();
+        if kind.trim().is_empty() {
+            return Err(Error::gazetteer(
+                Some(idx),
+                format!("entity {id:?}: missing or empty \"kind\" (person, org, place, ...)"),
+            ));
+        }
+        let priority = match obj.get("priority") {
+            None | Some(Value::Null) => 0,
+            Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+            Some(Value::String(s)) if s.trim().is_empty() => 0,
+            Some(Value::String(s)) => s.trim().parse::<i64>().map_err(|_| {
+                Error::gazetteer(
+                    Some(idx),
+                    format!("entity {id:?}: priority must be an integer, not {s:?}"),
+                )
+            })?,
+            Some(other) => {
+                return Err(Error::gazetteer(
+                    Some(idx),
+                    format!(
+                        "entity {id:?}: priority must be an integer, not {}",
+                        json_type(other)
+                    ),
+                ))
+            }
+        };
+        let mut aliases = vec![Alias {
+            text: name.trim().to_string(),
+            form: Form::Name,
+            case: CasePolicy::Auto,
+        }];
+        let with_id = |e: Error| Error::gazetteer(e.record(), format!("entity {id:?}: {}", e.message()));
+        parse_alias_list(obj.get("aliases"), "aliases", None, idx, &mut aliases).map_err(with_id)?;
+        parse_alias_list(obj.get("acronyms"), "acronyms", Some(Form::Acronym), idx, &mut aliases)
+            .map_err(with_id)?;
+        parse_alias_list(obj.get("demonyms"), "demonyms", Some(Form::Demonym), idx, &mut aliases)
+            .map_err(with_id)?;
+        let explicit_surnames = obj.contains_key("surnames");
+        parse_alias_list(obj.get("surnames"), "surnames", Some(Form::Surname), idx, &mut aliases)
+            .map_err(with_id)?;
+        if opts.auto_surnames && kind == "person" && !explicit_surnames {
+            let mut derived = Vec::new();
+            for a in aliases.iter().filter(|a| matches!(a.form, Form::Name | Form::Alias)) {
+                let words: Vec<&str> = a.text.split_whitespace().collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                let mut last = words[words.len() - 1];
+                if SUFFIXES.contains(&last.to_lowercase().as_str()) && words.len() >= 3 {
+                    last = words[words.len() - 2];
+                }
+                let last = last.trim_end_matches(',');
+                if last.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !SUFFIXES.contains(&last.to_lowercase().as_str())
+                {
+                    derived.push(Alias {
+                        text: last.to_string(),
+                        form: Form::Surname,
+                        case: CasePolicy::Auto,
+                    });
+                }
+            }
+            aliases.extend(derived);
+        }
+        // Drop exact repeats (same text and form); they add nothing.
+        let mut seen = HashSet::new();
+        aliases.retain(|a| seen.insert((a.text.clone(), a.form)));
+        let mut attributes = Map::new();
+        if let Some(v) = obj.get("attributes") {
+            match v {
+                Value::Object(o) => attributes.extend(o.clone()),
+                Value::Null => {}
+                other => {
+                    return Err(Error::gazetteer(
+                        Some(idx),
+                        format!(
+                            "entity {id:?}: \"attributes\" must be an object, not {}",
+                            json_type(other)
+                        ),
+                    ))
+                }
+            }
+        }
+        for (k, v) in obj {
+            if !matches!(
+                k.as_str(),
+                "id" | "name"
+                    | "kind"
+                    | "aliases"
+                    | "acronyms"
+                    | "demonyms"
+                    | "surnames"
+                    | "attributes"
+                    | "priority"
+            ) {
+                attributes.insert(k.clone(), v.clone());
+            }
+        }
+        Ok(Entity {
+            id: id.trim().to_string(),
+            name: name.trim().to_string(),
+            kind: kind.trim().to_string(),
+            aliases,
+            attributes,
+            priority,
+        })
+    }
+
+    /// The entity as a record that [`Entity::from_record`] reads back to an equal entity.
+    pub fn to_record(&self) -> Value {
+        let mut o = Map::new();
+        o.insert("id".into(), Value::String(self.id.clone()));
+        o.insert("name".into(), Value::String(self.name.clone()));
+        o.insert("kind".into(), Value::String(self.kind.clone()));
+        let aliases: Vec<Value> = self
+            .aliases
+            .iter()
+            .skip(1)
+            .filter(|a| a.form != Form::Surname)
+            .map(alias_value)
+            .collect();
+        o.insert("aliases".into(), Value::Array(aliases));
+        let surnames: Vec<Value> = self
+            .aliases
+            .iter()
+            .filter(|a| a.form == Form::Surname)
+            .map(alias_value)
+            .collect();
+        o.insert("surnames".into(), Value::Array(surnames));
+        if self.priority != 0 {
+            o.insert("priority".into(), Value::from(self.priority));
+        }
+        if !self.attributes.is_empty() {
+            o.insert("attributes".into(), Value::Object(self.attributes.clone()));
+        }
+        Value::Object(o)
+    }
+}
+
+fn alias_value(a: &Alias) -> Value {
+    let mut o = Map::new();
+    o.insert("text".into(), Value::String(a.text.clone()));
+    o.insert("form".into(), Value::String(a.form.as_str().into()));
+    if a.case != CasePolicy::Auto {
+        o.insert("case".into(), Value::String(a.case.as_str().into()));
+    }
+    Value::Object(o)
+}
+
+impl Gazetteer {
+    /// Builds a gazetteer from records. Fails on the first malformed record, on duplicate ids and
+    /// on aliases that normalise to nothing; the error names the record.
+    pub fn from_records<I>(records: I, options: GazetteerOptions) -> Result<Gazetteer>
+    where
+        I: IntoIterator<Item = Value>,
+    {
+        let mut entities = Vec::new();
+        for (idx, rec) in records.into_iter().enumerate() {
+            entities.push(Entity::from_record(&rec, idx, &options)?);
+        }
+        Gazetteer::from_entities(entities, options)
+    }
+
+    /// Builds a gazetteer from entities, checking ids and aliases.
+    pub fn from_entities(entities: Vec<Entity>, options: GazetteerOptions) -> Result<Gazetteer> {
+        let mut by_id = HashMap::with_capacity(entities.len());
+        let norm = options.norm();
+        for (idx, e) in entities.iter().enumerate() {
+            if let Some(prev) = by_id.insert(e.id.clone(), idx) {
+                return Err(Error::gazetteer(
+                    Some(idx),
+                    format!("duplicate id {:?} (first defined by record {prev})", e.id),
+                ));
+            }
+            for a in &e.aliases {
+                if a.text.trim().is_empty() || !normalize_str(&a.text, norm).chars().any(is_word_char)
+                {
+                    return Err(Error::gazetteer(
+                        Some(idx),
+                        format!(
+                            "entity {:?}: alias {:?} has no letters or digits once normalised",
+                            e.id, a.text
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(Gazetteer {
+            entities,
+            by_id,
+            options,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The entity at `index` (the index mentions carry).
+    pub fn entity(&self, index: usize) -> &Entity {
+        &self.entities[index]
+    }
+
+    /// All entities, in definition order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// The options the gazetteer was built with.
+    pub fn options(&self) -> GazetteerOptions {
+        self.options
+    }
+
+    /// Number of aliases over all entities (surnames included).
+    pub fn alias_count(&self) -> usize {
+        self.entities.iter().map(|e| e.aliases.len()).sum()
+    }
+
+    /// This gazetteer and `other` in one: `other`'s entities follow ours.
+    pub fn merge(&self, other: &Gazetteer, on_conflict: OnConflict) -> Result<Gazetteer> {
+        let mut entities = self.entities.clone();
+        let mut by_id = self.by_id.clone();
+        for e in &other.entities {
+            match by_id.get(&e.id) {
+                Some(&i) => match on_conflict {
+                    OnConflict::Error => {
+                        return Err(Error::gazetteer(
+                            None,
+                            format!(
+                                "both gazetteers define id {:?}; pass on_conflict=\"replace\" or \"keep\"",
+                                e.id
+                            ),
+                        ))
+                    }
+                    OnConflict::Replace => entities[i] = e.clone(),
+                    OnConflict::Keep => {}
+                },
+                None => {
+                    by_id.insert(e.id.clone(), entities.len());
+                    entities.push(e.clone());
+                }
+            }
+        }
+        Gazetteer::from_entities(entities, self.options)
+    }
+
+    /// A copy without the entities whose id is in `ids` or whose kind is in `kinds`.
+    pub fn exclude(&self, ids: &[String], kinds: &[String]) -> Result<Gazetteer> {
+        let ids: HashSet<&str> = ids.iter().map(|s| s.as_str()).collect();
+        let kinds: HashSet<&str> = kinds.iter().map(|s| s.as_str()).collect();
+        let entities = self
+            .entities
+            .iter()
+            .filter(|e| !ids.contains(e.id.as_str()) && !kinds.contains(e.kind.as_str()))
+            .cloned()
+            .collect();
+        Gazetteer::from_entities(entities, self.options)
+    }
+
+    /// Normalised aliases claimed by more than one entity (they match with `ambiguous` set).
+    pub fn ambiguities(&self) -> Vec<Ambiguity> {
+        let norm = self.options.norm();
+        let mut claims: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            for a in e.aliases.iter().filter(|a| a.form != Form::Surname) {
+                let v = claims.entry(normalize_str(&a.text, norm)).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        claims
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(alias, mut v)| {
+                v.sort_by_key(|&i| std::cmp::Reverse(self.entities[i].priority));
+                Ambiguity {
+                    alias,
+                    ids: v.iter().map(|&i| self.entities[i].id.clone()).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The compiled matcher, built on first use.
+    pub(crate) fn compiled(&self) -> Result<&Compiled> {
+        if let Some(c) = self.compiled.get() {
+            return Ok(c);
+        }
+        let c = Compiled::build(&self.entities, self.options)?;
+        Ok(self.compiled.get_or_init(|| c))
+    }
+
+    /// Builds the automaton now rather than on first use.
+    pub fn compile(&self) -> Result<()> {
+        self.compiled().map(|_| ())
+    }
+
+    /// Heap bytes held by the compiled matcher (0 before it is built).
+    pub fn automaton_memory(&self) -> usize {
+        self.compiled.get().map_or(0, |c| c.memory_usage())
+    }
+
+    /// Finds mentions in `text`, with offsets into `text` in bytes and characters.
+    pub fn find(&self, text: &str, opts: MatchOptions) -> Result<Vec<Mention>> {
+        self.compiled()?.find(text, &self.entities, opts)
+    }
+}
+
+#[cfg(test)]
+mod tests;

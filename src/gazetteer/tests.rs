@@ -1,0 +1,244 @@
+use super::*;
+use proptest::prelude::*;
+use serde_json::json;
+
+fn gaz(records: Vec<Value>) -> Gazetteer {
+    Gazetteer::from_records(records, GazetteerOptions::default()).expect("valid gazetteer")
+}
+
+fn world() -> Gazetteer {
+    gaz(vec![
+        json!({"id": "Q3505", "name": "Lloyd Austin", "kind": "person", "aliases": ["Lloyd J. Austin"]}),
+        json!({"id": "Q16860", "name": "Austin", "kind": "place", "country": "US"}),
+        json!({"id": "Q3874799", "name": "Volodymyr Zelenskyy", "kind": "person",
+               "aliases": ["Volodymyr Zelensky", "Zelenskyy", "Zelensky"],
+               "surnames": ["Zelenskyy", "Zelensky"]}),
+        json!({"id": "Q423", "name": "North Korea", "kind": "place",
+               "aliases": ["DPRK", "Democratic People's Republic of Korea"],
+               "demonyms": ["North Korean"]}),
+        json!({"id": "Q884", "name": "South Korea", "kind": "place", "demonyms": ["South Korean"]}),
+        json!({"id": "Q30", "name": "United States", "kind": "place", "aliases": ["US", "U.S."]}),
+        json!({"id": "Q1", "name": "National Intelligence Service", "kind": "org",
+               "aliases": ["NIS"], "country": "KR"}),
+        json!({"id": "Q2", "name": "Lim Eul-chul", "kind": "person", "surnames": ["Lim"]}),
+        json!({"id": "Q33", "name": "Nice", "kind": "place"}),
+        json!({"id": "Q794", "name": "Iran", "kind": "place"}),
+        json!({"id": "Q0", "name": "Korea", "kind": "place"}),
+    ])
+}
+
+/// (surface, id, form) of each mention.
+fn found(g: &Gazetteer, text: &str) -> Vec<(String, String, &'static str)> {
+    g.find(text, MatchOptions::default())
+        .expect("find")
+        .into_iter()
+        .map(|m| {
+            let s: String = text
+                .chars()
+                .skip(m.span.char_start)
+                .take(m.span.char_end - m.span.char_start)
+                .collect();
+            assert_eq!(s, &text[m.span.byte_start..m.span.byte_end]);
+            (s, g.entity(m.entity as usize).id.clone(), m.form.as_str())
+        })
+        .collect()
+}
+
+fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
+    found(g, text).into_iter().map(|f| f.1).collect()
+}
+
+#[test]
+fn aliases_link_to_one_entity() {
+    let g = world();
+    let f = found(&g, "DPRK leader; the Democratic People’s Republic of Korea and North Korean troops");
+    assert_eq!(
+        f,
+        vec![
+            ("DPRK".into(), "Q423".into(), "acronym"),
+            ("Democratic People’s Republic of Korea".into(), "Q423".into(), "alias"),
+            ("North Korean".into(), "Q423".into(), "demonym"),
+        ]
+    );
+}
+
+#[test]
+fn names_across_line_breaks_and_odd_case() {
+    let g = world();
+    let f = found(&g, "said Lim\nEul-chul, and LLoyd Austin; LLOYD AUSTIN too");
+    assert_eq!(f[0], ("Lim\nEul-chul".into(), "Q2".into(), "name"));
+    assert_eq!(f[1], ("LLoyd Austin".into(), "Q3505".into(), "name"));
+    assert_eq!(f[2], ("LLOYD AUSTIN".into(), "Q3505".into(), "name"));
+    assert_eq!(ids(&g, "lloyd austin in lower case"), Vec::<String>::new());
+}
+
+#[test]
+fn possessive_stays_outside() {
+    let g = world();
+    let f = found(&g, "South Korea's spy agency and South Korea’s NIS");
+    assert_eq!(f[0].0, "South Korea");
+    assert_eq!(f[1].0, "South Korea");
+    assert_eq!(f[2], ("NIS".into(), "Q1".into(), "acronym"));
+}
+
+#[test]
+fn acronyms_are_exact_and_common_words_need_capitals() {
+    let g = world();
+    assert_eq!(ids(&g, "the US said"), vec!["Q30"]);
+    assert!(ids(&g, "told us that").is_empty());
+    assert!(ids(&g, "a nice day").is_empty());
+    assert_eq!(ids(&g, "in Nice and NICE"), vec!["Q33", "Q33"]);
+    assert_eq!(ids(&g, "U.S. forces"), vec!["Q30"]);
+}
+
+#[test]
+fn whole_words_only() {
+    let g = world();
+    assert!(ids(&g, "Iranian officials").is_empty());
+    assert_eq!(ids(&g, "Iran-backed"), vec!["Q794"]);
+    assert!(ids(&g, "NISA and USB").is_empty());
+}
+
+#[test]
+fn leftmost_longest_and_overlapping() {
+    let g = world();
+    assert_eq!(ids(&g, "South Korea's National Intelligence Service"), vec!["Q884", "Q1"]);
+    let all = g
+        .find("South Korea", MatchOptions { overlapping: true })
+        .unwrap();
+    let all: Vec<&str> = all.iter().map(|m| g.entity(m.entity as usize).id.as_str()).collect();
+    assert_eq!(all, vec!["Q884", "Q0"]);
+}
+
+#[test]
+fn surnames_need_the_full_name_first() {
+    let g = world();
+    // Without the full name, Austin is the city.
+    assert_eq!(ids(&g, "Austin made the remark"), vec!["Q16860"]);
+    // After it, Austin is the person, as a surname.
+    let f = found(&g, "Lloyd Austin spoke. Austin made the remark");
+    assert_eq!(f[1], ("Austin".into(), "Q3505".into(), "surname"));
+    // A surname alone that is no other entity's name yields nothing.
+    assert!(ids(&g, "Lim said").is_empty());
+    assert_eq!(ids(&g, "Lim Eul-chul said. Lim added"), vec!["Q2", "Q2"]);
+}
+
+#[test]
+fn zelenskyy_spellings_are_one_person() {
+    let g = world();
+    assert_eq!(
+        ids(&g, "Volodymyr Zelenskyy met Zelensky; Volodymyr Zelensky"),
+        vec!["Q3874799", "Q3874799", "Q3874799"]
+    );
+}
+
+#[test]
+fn shared_aliases_are_explicit_ambiguities() {
+    let g = gaz(vec![
+        json!({"id": "ga", "name": "Georgia", "kind": "place", "country": "US"}),
+        json!({"id": "ge", "name": "Georgia", "kind": "place", "priority": 5}),
+    ]);
+    let m = g.find("in Georgia", MatchOptions::default()).unwrap();
+    assert_eq!(m.len(), 1);
+    assert_eq!(g.entity(m[0].entity as usize).id, "ge", "priority wins");
+    assert_eq!(m[0].candidates, vec![1, 0]);
+    let amb = g.ambiguities();
+    assert_eq!(amb.len(), 1);
+    assert_eq!(amb[0].ids, vec!["ge", "ga"]);
+}
+
+#[test]
+fn malformed_records_name_the_record() {
+    let opts = GazetteerOptions::default();
+    let cases = vec![
+        (json!([{"id": "a", "name": "A a", "kind": "x"}, {"name": "B", "kind": "x"}]), 1, "id"),
+        (json!([{"id": "a", "name": "", "kind": "x"}]), 0, "name"),
+        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": ["ok", "  "]}]), 0, "empty"),
+        (json!([{"id": "a", "name": "Aa", "kind": "x"}, {"id": "a", "name": "B", "kind": "x"}]), 1, "duplicate"),
+        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": [{"text": "b", "form": "nick"}]}]), 0, "form"),
+        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": [{"text": "b", "case": "loud"}]}]), 0, "case"),
+        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": ["\u{200B}--"]}]), 0, "no letters"),
+        (json!(["not an object"]), 0, "object"),
+        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": 5}]), 0, "list"),
+    ];
+    for (recs, record, needle) in cases {
+        let recs = recs.as_array().unwrap().clone();
+        let err = Gazetteer::from_records(recs, opts).expect_err(needle);
+        assert_eq!(err.record(), Some(record), "{err}");
+        assert!(err.to_string().contains(needle), "{err} should mention {needle}");
+    }
+}
+
+#[test]
+fn very_long_alias_matches() {
+    let long: String = (0..2500).map(|i| format!("w{i} ")).collect::<String>();
+    let long = long.trim().to_string();
+    assert!(long.len() > 10_000);
+    let g = gaz(vec![json!({"id": "L", "name": long.clone(), "kind": "x", "aliases": [long.to_uppercase()]})]);
+    let text = format!("before {} after", long.to_uppercase());
+    assert_eq!(ids(&g, &text), vec!["L"]);
+}
+
+#[test]
+fn records_round_trip() {
+    let g = world();
+    let back: Vec<Value> = g.entities().iter().map(|e| e.to_record()).collect();
+    let g2 = Gazetteer::from_records(back, GazetteerOptions::default()).unwrap();
+    assert_eq!(g.entities(), g2.entities());
+}
+
+#[test]
+fn merge_and_exclude() {
+    let a = world();
+    let b = gaz(vec![json!({"id": "Q884", "name": "Republic of Korea", "kind": "place"})]);
+    assert!(a.merge(&b, OnConflict::Error).is_err());
+    let r = a.merge(&b, OnConflict::Replace).unwrap();
+    assert_eq!(r.get("Q884").unwrap().name, "Republic of Korea");
+    let k = a.merge(&b, OnConflict::Keep).unwrap();
+    assert_eq!(k.get("Q884").unwrap().name, "South Korea");
+    let no_places = a.exclude(&[], &["place".to_string()]).unwrap();
+    assert!(no_places.entities().iter().all(|e| e.kind != "place"));
+    assert!(ids(&no_places, "North Korea and Lloyd Austin").contains(&"Q3505".to_string()));
+}
+
+#[test]
+fn large_gazetteer_uses_the_nfa() {
+    let recs: Vec<Value> = (0..20_000)
+        .map(|i| json!({"id": format!("e{i}"), "name": format!("Name{i} Place{i}"), "kind": "place"}))
+        .collect();
+    let g = gaz(recs);
+    assert_eq!(ids(&g, "from Name19999 Place19999 to NAME7 Place7, not name8 place8."), vec!["e19999", "e7"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Every mention's span is on char boundaries, inside the text, sorted, non-overlapping,
+    /// and normalises to its alias.
+    #[test]
+    fn spans_are_valid(prefix in "\\PC{0,20}", sep in "[ \n\u{00A0}\t]{1,3}", suffix in "\\PC{0,20}") {
+        let g = world();
+        let text = format!("{prefix} Lloyd{sep}Austin {suffix}");
+        let ms = g.find(&text, MatchOptions::default()).unwrap();
+        let mut last_end = 0;
+        for m in &ms {
+            prop_assert!(m.span.byte_start >= last_end);
+            prop_assert!(text.is_char_boundary(m.span.byte_start));
+            prop_assert!(text.is_char_boundary(m.span.byte_end));
+            prop_assert!(m.span.byte_end <= text.len());
+            prop_assert_eq!(text[..m.span.byte_start].chars().count(), m.span.char_start);
+            last_end = m.span.byte_end;
+        }
+        let has_austin = ms.iter().any(|m| g.entity(m.entity as usize).id == "Q3505");
+        let prefix_ends_word = prefix.chars().last().is_some_and(crate::text::is_word_char);
+        if !prefix_ends_word {
+            prop_assert!(has_austin, "missed Lloyd Austin in {:?}", text);
+        }
+    }
+
+    #[test]
+    fn normaliser_never_panics(s in "\\PC{0,64}") {
+        let g = world();
+        let _ = g.find(&s, MatchOptions { overlapping: true }).unwrap();
+    }
+}

@@ -1,0 +1,117 @@
+//! One document, and batches of documents on a rayon pool.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::gazetteer::{Gazetteer, MatchOptions, Mention};
+
+/// What an extractor does, beyond its gazetteer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Entity matching options.
+    pub matching: MatchOptions,
+}
+
+/// The result of extracting one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Entity mentions, in text order.
+    pub entities: Vec<Mention>,
+}
+
+/// Extracts structured facts from texts with one gazetteer.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    gazetteer: Arc<Gazetteer>,
+    options: ExtractOptions,
+}
+
+impl Extractor {
+    /// An extractor over `gazetteer`.
+    pub fn new(gazetteer: Arc<Gazetteer>, options: ExtractOptions) -> Extractor {
+        Extractor { gazetteer, options }
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Arc<Gazetteer> {
+        &self.gazetteer
+    }
+
+    /// The options.
+    pub fn options(&self) -> ExtractOptions {
+        self.options
+    }
+
+    /// Extracts one text.
+    pub fn extract(&self, text: &str) -> Result<Document> {
+        let entities = self.gazetteer.find(text, self.options.matching)?;
+        Ok(Document { entities })
+    }
+
+    /// Extracts many texts on `n_threads` threads (0: the default, see [`default_threads`]).
+    /// The result has one entry per text, in order; one text's failure does not stop the others.
+    pub fn extract_batch<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        n_threads: usize,
+    ) -> Result<Vec<Result<Document>>> {
+        self.gazetteer.compile()?;
+        let pool = thread_pool(n_threads)?;
+        Ok(pool.install(|| {
+            texts
+                .par_iter()
+                .with_min_len(1)
+                .map(|t| self.extract(t.as_ref()))
+                .collect()
+        }))
+    }
+}
+
+/// Threads used when none are asked for: `WIRESCAN_NUM_THREADS`, else the number of cores.
+pub fn default_threads() -> usize {
+    std::env::var("WIRESCAN_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+}
+
+type Pools = HashMap<usize, Arc<rayon::ThreadPool>>;
+
+/// Pools by size, created lazily and dropped when the process id changes (after a fork the
+/// parent's worker threads do not exist in the child).
+fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
+    static POOLS: OnceLock<Mutex<(u32, Pools)>> = OnceLock::new();
+    let n = if n_threads == 0 {
+        default_threads()
+    } else {
+        n_threads
+    };
+    let pid = std::process::id();
+    let lock = POOLS.get_or_init(|| Mutex::new((pid, HashMap::new())));
+    let mut guard = lock.lock().unwrap_or_else(|p| p.into_inner());
+    if guard.0 != pid {
+        // Forked: forget (leak) the parent's pools; their threads are gone in this process.
+        let old = std::mem::take(&mut guard.1);
+        std::mem::forget(old);
+        guard.0 = pid;
+    }
+    if let Some(p) = guard.1.get(&n) {
+        return Ok(p.clone());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("wirescan-{i}"))
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Internal, format!("thread pool: {e}")))?;
+    let pool = Arc::new(pool);
+    guard.1.insert(n, pool.clone());
+    Ok(pool)
+}

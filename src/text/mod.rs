@@ -1,0 +1,6 @@
+//! Text handling: normalisation with an offset map back to the original text.
+
+mod casefold_table;
+pub mod normalize;
+
+pub use normalize::{is_word_char, NormOptions, NormText};
