@@ -1,0 +1,300 @@
+"""wirescan: entities, numbers and quotes from news text, with a Rust core.
+
+>>> import wirescan
+>>> g = wirescan.Gazetteer.from_records([
+...     {"id": "Q3505", "name": "Lloyd Austin", "kind": "person", "aliases": ["Lloyd J. Austin"]},
+... ])
+>>> doc = wirescan.Extractor(gazetteer=g).extract("US Defence Secretary LLoyd Austin said")
+>>> [(m.text, m.entity_id, m.form) for m in doc.entities]
+[('LLoyd Austin', 'Q3505', 'name')]
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+from . import _core
+from ._core import Document, Mention
+from ._gazetteer_io import build_with_lines, read_csv, read_jsonl
+from .errors import (
+    GazetteerError,
+    InternalError,
+    OptionError,
+    TextError,
+    WirescanError,
+)
+
+__version__: str = _core.__version__
+
+#: Version of the pickled form of Gazetteer and Extractor.
+PICKLE_FORMAT = 1
+
+_DEFAULT_DATA = "default_gazetteer.json.gz"
+
+
+class Gazetteer:
+    """Entities (people, organisations, places, or any kind of yours) and their aliases.
+
+    Build one with :meth:`from_records`, :meth:`from_csv`, :meth:`from_jsonl` or
+    :meth:`default`; combine with ``+`` / :meth:`merge`, trim with :meth:`exclude`. The automaton
+    is compiled on first use (or by :meth:`compile`). A gazetteer pickles by definition.
+    """
+
+    __slots__ = ("_core", "_is_default")
+
+    def __init__(self, _core_gazetteer: _core.Gazetteer, _is_default: bool = False) -> None:
+        if not isinstance(_core_gazetteer, _core.Gazetteer):
+            raise TypeError(
+                "use Gazetteer.from_records, from_csv, from_jsonl or default to build a gazetteer"
+            )
+        self._core = _core_gazetteer
+        self._is_default = _is_default
+
+    # -- constructors -----------------------------------------------------------------------
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        strip_diacritics: bool = True,
+        auto_surnames: bool = True,
+    ) -> Gazetteer:
+        """From mappings with ``id``, ``name``, ``kind`` and optional ``aliases``.
+
+        ``aliases`` (also ``acronyms``, ``demonyms``, ``surnames``) is a list of strings or of
+        alias dicts ``{"text", "form", "case"}``, or one ``|``-separated string. ``priority``
+        (int) ranks entities that share an alias. Every other key is an attribute.
+        """
+        return cls(
+            _core.Gazetteer.from_records(
+                records, strip_diacritics=strip_diacritics, auto_surnames=auto_surnames
+            )
+        )
+
+    @classmethod
+    def from_csv(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        encoding: str = "utf-8",
+        delimiter: str = ",",
+        strip_diacritics: bool = True,
+        auto_surnames: bool = True,
+    ) -> Gazetteer:
+        """From a CSV file (``.gz`` too) with columns id, name, kind, aliases (``|``-separated);
+        every other column is an attribute, numeric cells become numbers, empty cells are
+        omitted. Errors name the file and line."""
+        records, lines = read_csv(path, encoding=encoding, delimiter=delimiter)
+        return build_with_lines(
+            lambda r: cls.from_records(
+                r, strip_diacritics=strip_diacritics, auto_surnames=auto_surnames
+            ),
+            records,
+            lines,
+            os.fspath(path),
+        )
+
+    @classmethod
+    def from_jsonl(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        encoding: str = "utf-8",
+        strip_diacritics: bool = True,
+        auto_surnames: bool = True,
+    ) -> Gazetteer:
+        """From a JSON Lines file (``.gz`` too), one record object per line. Errors name the
+        file and line."""
+        records, lines = read_jsonl(path, encoding=encoding)
+        return build_with_lines(
+            lambda r: cls.from_records(
+                r, strip_diacritics=strip_diacritics, auto_surnames=auto_surnames
+            ),
+            records,
+            lines,
+            os.fspath(path),
+        )
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], **options: Any) -> Gazetteer:
+        """From a ``.csv`` or ``.jsonl``/``.ndjson`` file (optionally ``.gz``), by extension."""
+        p = os.fspath(path)
+        base = p[:-3] if p.endswith(".gz") else p
+        if base.endswith((".jsonl", ".ndjson")):
+            return cls.from_jsonl(p, **options)
+        if base.endswith((".csv", ".tsv")):
+            if base.endswith(".tsv"):
+                options.setdefault("delimiter", "\t")
+            return cls.from_csv(p, **options)
+        raise GazetteerError(f"{p}: unknown gazetteer format (use .csv, .tsv or .jsonl)", path=p)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The bundled default gazetteer (loaded once per process)."""
+        return _load_default()
+
+    # -- combining --------------------------------------------------------------------------
+    def merge(self, other: Gazetteer, on_conflict: str = "error") -> Gazetteer:
+        """Both gazetteers in one; ``on_conflict`` is ``"error"``, ``"replace"`` or ``"keep"``
+        for ids defined by both."""
+        if not isinstance(other, Gazetteer):
+            raise TypeError(f"can only merge a Gazetteer, not {type(other).__name__}")
+        return Gazetteer(self._core.merge(other._core, on_conflict))
+
+    def __add__(self, other: Gazetteer) -> Gazetteer:
+        if not isinstance(other, Gazetteer):
+            return NotImplemented
+        return self.merge(other)
+
+    def exclude(self, ids: Iterable[str] = (), kinds: Iterable[str] = ()) -> Gazetteer:
+        """A copy without these entity ids and kinds."""
+        return Gazetteer(self._core.exclude(list(ids), list(kinds)))
+
+    # -- inspection -------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return isinstance(entity_id, str) and entity_id in self._core
+
+    def ids(self) -> list[str]:
+        """Entity ids in definition order."""
+        return self._core.ids()
+
+    def get(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity as a record dict, or None."""
+        return self._core.get(entity_id)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every entity as a record dict (reads back with :meth:`from_records`)."""
+        return json.loads(self._core.to_json())
+
+    @property
+    def alias_count(self) -> int:
+        """Number of aliases (names and surnames included)."""
+        return self._core.alias_count()
+
+    @property
+    def options(self) -> dict[str, bool]:
+        """The normalisation options the gazetteer was built with."""
+        return self._core.options
+
+    def ambiguities(self) -> list[tuple[str, list[str]]]:
+        """Normalised aliases that several entities claim, with their ids in priority order."""
+        return self._core.ambiguities()
+
+    def compile(self) -> Gazetteer:
+        """Builds the automaton now instead of on first use; returns self."""
+        self._core.compile()
+        return self
+
+    @property
+    def automaton_memory(self) -> int:
+        """Heap bytes of the compiled automaton and tables (0 before compiling)."""
+        return self._core.automaton_memory()
+
+    def __repr__(self) -> str:
+        tag = " (default)" if self._is_default else ""
+        return f"<Gazetteer{tag} {len(self)} entities, {self.alias_count} aliases>"
+
+    # -- pickling by definition ---------------------------------------------------------------
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self._is_default:
+            return (_load_default, ())
+        return (_restore_gazetteer, (PICKLE_FORMAT, self._core.to_json(), self.options))
+
+
+def _restore_gazetteer(fmt: int, data: str, options: dict[str, bool]) -> Gazetteer:
+    if fmt != PICKLE_FORMAT:
+        raise GazetteerError(f"pickled gazetteer has format {fmt}; this wirescan reads {PICKLE_FORMAT}")
+    return Gazetteer(_core.Gazetteer.from_json(data.encode("utf-8"), **options))
+
+
+@functools.lru_cache(maxsize=1)
+def _load_default() -> Gazetteer:
+    try:
+        raw = resources.files("wirescan").joinpath("data", _DEFAULT_DATA).read_bytes()
+    except FileNotFoundError:
+        raise GazetteerError(
+            "the bundled default gazetteer is missing from this installation; "
+            "pass gazetteer=... or reinstall wirescan"
+        ) from None
+    payload = gzip.decompress(raw)
+    return Gazetteer(_core.Gazetteer.from_json(payload), _is_default=True)
+
+
+def default_gazetteer_info() -> dict[str, Any]:
+    """Version, build date, sources and licences of the bundled default gazetteer."""
+    raw = resources.files("wirescan").joinpath("data", "default_gazetteer.meta.json").read_text()
+    return json.loads(raw)
+
+
+class Extractor:
+    """Finds entities in texts.
+
+    ``gazetteer=None`` uses the bundled default. ``overlapping=True`` returns every match,
+    overlapping ones included, instead of leftmost-longest. An extractor is thread-safe, and
+    pickles as its gazetteer definition and options; the automaton is rebuilt on first use.
+    """
+
+    __slots__ = ("_core", "_gazetteer")
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, overlapping: bool = False) -> None:
+        if gazetteer is None:
+            gazetteer = Gazetteer.default()
+        if not isinstance(gazetteer, Gazetteer):
+            raise TypeError(f"gazetteer must be a wirescan.Gazetteer, not {type(gazetteer).__name__}")
+        self._gazetteer = gazetteer
+        self._core = _core.Extractor(gazetteer._core, overlapping=bool(overlapping))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self._gazetteer
+
+    @property
+    def overlapping(self) -> bool:
+        return self._core.overlapping
+
+    def extract(self, text: str) -> Document:
+        """Extracts one text. Offsets index ``text``: ``text[m.start:m.end] == m.text``."""
+        return self._core.extract(text)
+
+    def extract_batch(self, texts: Iterable[str], n_threads: int | None = None) -> list[Document]:
+        """Extracts many texts in one call with the GIL released, on ``n_threads`` threads
+        (default: ``WIRESCAN_NUM_THREADS`` or the number of cores)."""
+        if n_threads is not None and (not isinstance(n_threads, int) or n_threads < 1):
+            raise OptionError(f"n_threads must be a positive int or None, not {n_threads!r}")
+        return self._core.extract_batch(texts, n_threads)
+
+    def __repr__(self) -> str:
+        return f"<Extractor gazetteer={self._gazetteer!r} overlapping={self.overlapping}>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore_extractor, (PICKLE_FORMAT, self._gazetteer, self.overlapping))
+
+
+def _restore_extractor(fmt: int, gazetteer: Gazetteer, overlapping: bool) -> Extractor:
+    if fmt != PICKLE_FORMAT:
+        raise WirescanError(f"pickled extractor has format {fmt}; this wirescan reads {PICKLE_FORMAT}")
+    return Extractor(gazetteer, overlapping=overlapping)
+
+
+__all__ = [
+    "Document",
+    "Extractor",
+    "Gazetteer",
+    "GazetteerError",
+    "InternalError",
+    "Mention",
+    "OptionError",
+    "TextError",
+    "WirescanError",
+    "__version__",
+    "default_gazetteer_info",
+]

@@ -1,0 +1,575 @@
+//! The Python extension `wirescan._core`: type conversion, error mapping, GIL release.
+//!
+//! Nothing here decides behaviour; it converts Python objects to core types, calls the core with
+//! the GIL released, catches panics, and converts results back.
+
+mod convert;
+
+use std::borrow::Cow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PySlice, PyString, PyType};
+
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::{Gazetteer, GazetteerOptions, MatchOptions, Mention, OnConflict};
+use crate::pipeline::{self, ExtractOptions, Extractor};
+
+use convert::{json_to_py, py_to_json};
+
+/// Runs `f`, turning a panic into an internal error.
+fn guarded<T>(f: impl FnOnce() -> crate::Result<T>) -> crate::Result<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(Error::new(
+                ErrorKind::Internal,
+                format!("internal error (a bug in wirescan, please report it): {msg}"),
+            ))
+        }
+    }
+}
+
+fn error_class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
+    static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let m = ERRORS.get_or_try_init(py, || -> PyResult<_> {
+        Ok(py.import("wirescan.errors")?.unbind())
+    })?;
+    Ok(m.bind(py).getattr(name)?.cast_into::<PyType>()?)
+}
+
+/// Maps a core error to its Python exception (classes defined in `wirescan.errors`).
+fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
+    let name = match e.kind() {
+        ErrorKind::Gazetteer => "GazetteerError",
+        ErrorKind::Text => "TextError",
+        ErrorKind::Option => "OptionError",
+        ErrorKind::Internal => "InternalError",
+    };
+    match error_class(py, name) {
+        Ok(cls) => match e.kind() {
+            ErrorKind::Gazetteer => PyErr::from_type(cls, (e.to_string(), e.record())),
+            _ => PyErr::from_type(cls, (e.to_string(),)),
+        },
+        Err(_) => PyValueError::new_err(e.to_string()),
+    }
+}
+
+/// A text borrowed from a Python `str`, or a copy with lone surrogates replaced by U+FFFD (one
+/// replacement character per surrogate, so character offsets still index the caller's string).
+struct TextArg<'a> {
+    text: Cow<'a, str>,
+}
+
+impl<'a> TextArg<'a> {
+    fn new(obj: &'a Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<TextArg<'a>> {
+        let s = obj.cast::<PyString>().map_err(|_| {
+            let tn = obj
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".into());
+            PyTypeError::new_err(format!("{} must be str, not {tn}", what()))
+        })?;
+        match s.to_str() {
+            Ok(t) => Ok(TextArg {
+                text: Cow::Borrowed(t),
+            }),
+            Err(_) => {
+                let raw = s.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+                let bytes: Vec<u8> = raw.extract()?;
+                let text: String = bytes
+                    .chunks_exact(4)
+                    .map(|c| {
+                        char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                            .unwrap_or('\u{FFFD}')
+                    })
+                    .collect();
+                Ok(TextArg {
+                    text: Cow::Owned(text),
+                })
+            }
+        }
+    }
+
+    fn replaced(&self) -> bool {
+        matches!(self.text, Cow::Owned(_))
+    }
+}
+
+/// A gazetteer: entities with aliases, compiled lazily into an automaton.
+#[pyclass(module = "wirescan._core", name = "Gazetteer", frozen)]
+pub struct PyGazetteer {
+    inner: Arc<Gazetteer>,
+}
+
+fn options_from(strip_diacritics: bool, auto_surnames: bool) -> GazetteerOptions {
+    GazetteerOptions {
+        strip_diacritics,
+        auto_surnames,
+    }
+}
+
+#[pymethods]
+impl PyGazetteer {
+    /// Builds a gazetteer from an iterable of mappings.
+    #[staticmethod]
+    #[pyo3(signature = (records, *, strip_diacritics=true, auto_surnames=true))]
+    fn from_records(
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        strip_diacritics: bool,
+        auto_surnames: bool,
+    ) -> PyResult<PyGazetteer> {
+        let mut values = Vec::new();
+        for (idx, item) in records.try_iter()?.enumerate() {
+            let item = item?;
+            let v = py_to_json(&item, 0).map_err(|m| {
+                to_py_err(py, Error::gazetteer(Some(idx), format!("cannot read record: {m}")))
+            })?;
+            values.push(v);
+        }
+        let opts = options_from(strip_diacritics, auto_surnames);
+        let g = py
+            .detach(|| guarded(|| Gazetteer::from_records(values, opts)))
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(PyGazetteer { inner: Arc::new(g) })
+    }
+
+    /// Builds a gazetteer from a JSON array of records (the format of `to_json`).
+    #[staticmethod]
+    #[pyo3(signature = (data, *, strip_diacritics=true, auto_surnames=true))]
+    fn from_json(
+        py: Python<'_>,
+        data: &[u8],
+        strip_diacritics: bool,
+        auto_surnames: bool,
+    ) -> PyResult<PyGazetteer> {
+        let opts = options_from(strip_diacritics, auto_surnames);
+        let g = py
+            .detach(|| {
+                guarded(|| {
+                    let v: Vec<serde_json::Value> = serde_json::from_slice(data).map_err(|e| {
+                        Error::gazetteer(None, format!("invalid gazetteer JSON: {e}"))
+                    })?;
+                    Gazetteer::from_records(v, opts)
+                })
+            })
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(PyGazetteer { inner: Arc::new(g) })
+    }
+
+    /// The entities as a JSON array of records (reads back with `from_json`).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let g = self.inner.clone();
+        py.detach(|| {
+            let recs: Vec<serde_json::Value> =
+                g.entities().iter().map(|e| e.to_record()).collect();
+            serde_json::to_string(&recs)
+        })
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// Options as a dict.
+    #[getter]
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        let o = self.inner.options();
+        d.set_item("strip_diacritics", o.strip_diacritics)?;
+        d.set_item("auto_surnames", o.auto_surnames)?;
+        Ok(d)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Number of aliases over all entities (names and surnames included).
+    fn alias_count(&self) -> usize {
+        self.inner.alias_count()
+    }
+
+    /// Entity ids in definition order.
+    fn ids(&self) -> Vec<String> {
+        self.inner.entities().iter().map(|e| e.id.clone()).collect()
+    }
+
+    /// The entity with this id as a record dict, or None.
+    fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.inner.get(id) {
+            Some(e) => Ok(Some(json_to_py(py, &e.to_record())?)),
+            None => Ok(None),
+        }
+    }
+
+    fn __contains__(&self, id: &str) -> bool {
+        self.inner.get(id).is_some()
+    }
+
+    /// This gazetteer and `other` in one.
+    #[pyo3(signature = (other, on_conflict="error"))]
+    fn merge(
+        &self,
+        py: Python<'_>,
+        other: &PyGazetteer,
+        on_conflict: &str,
+    ) -> PyResult<PyGazetteer> {
+        let oc = OnConflict::parse(on_conflict).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "on_conflict must be 'error', 'replace' or 'keep', not {on_conflict:?}"
+            ))
+        })?;
+        let (a, b) = (self.inner.clone(), other.inner.clone());
+        let g = py
+            .detach(|| guarded(|| a.merge(&b, oc)))
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(PyGazetteer { inner: Arc::new(g) })
+    }
+
+    /// A copy without the given ids and kinds.
+    #[pyo3(signature = (ids=Vec::new(), kinds=Vec::new()))]
+    fn exclude(&self, py: Python<'_>, ids: Vec<String>, kinds: Vec<String>) -> PyResult<PyGazetteer> {
+        let g = self.inner.clone();
+        let g = py
+            .detach(|| guarded(|| g.exclude(&ids, &kinds)))
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(PyGazetteer { inner: Arc::new(g) })
+    }
+
+    /// Normalised aliases claimed by several entities: list of (alias, [ids]).
+    fn ambiguities(&self) -> Vec<(String, Vec<String>)> {
+        self.inner
+            .ambiguities()
+            .into_iter()
+            .map(|a| (a.alias, a.ids))
+            .collect()
+    }
+
+    /// Builds the automaton now (otherwise it is built on first use).
+    fn compile(&self, py: Python<'_>) -> PyResult<()> {
+        let g = self.inner.clone();
+        py.detach(|| guarded(|| g.compile()))
+            .map_err(|e| to_py_err(py, e))
+    }
+
+    /// Heap bytes of the compiled automaton and its tables (0 before it is built).
+    fn automaton_memory(&self) -> usize {
+        self.inner.automaton_memory()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Gazetteer {} entities, {} aliases>",
+            self.inner.len(),
+            self.inner.alias_count()
+        )
+    }
+}
+
+/// One mention of a gazetteer entity.
+#[pyclass(module = "wirescan._core", name = "Mention", frozen)]
+pub struct PyMention {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: Py<PyString>,
+    #[pyo3(get)]
+    form: &'static str,
+    entity: u32,
+    candidates: Vec<u32>,
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl PyMention {
+    fn entity(&self) -> &crate::gazetteer::Entity {
+        self.gazetteer.entity(self.entity as usize)
+    }
+}
+
+#[pymethods]
+impl PyMention {
+    /// The entity's id.
+    #[getter]
+    fn entity_id(&self) -> &str {
+        &self.entity().id
+    }
+
+    /// The entity's canonical name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.entity().name
+    }
+
+    /// The entity's kind.
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.entity().kind
+    }
+
+    /// True when the alias stands for more than one entity (see `candidates`).
+    #[getter]
+    fn ambiguous(&self) -> bool {
+        !self.candidates.is_empty()
+    }
+
+    /// Ids of every entity the alias may stand for, best first (empty when unambiguous).
+    #[getter]
+    fn candidates(&self) -> Vec<String> {
+        self.candidates
+            .iter()
+            .map(|&i| self.gazetteer.entity(i as usize).id.clone())
+            .collect()
+    }
+
+    /// The entity's attributes (a new dict on each access).
+    #[getter]
+    fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &serde_json::Value::Object(self.entity().attributes.clone()))
+    }
+
+    /// Plain JSON-able data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", self.text.bind(py))?;
+        d.set_item("entity_id", self.entity_id())?;
+        d.set_item("name", self.name())?;
+        d.set_item("kind", self.kind())?;
+        d.set_item("form", self.form)?;
+        d.set_item("ambiguous", self.ambiguous())?;
+        d.set_item("candidates", self.candidates())?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Mention {} [{}:{}] {} {} {:?} ({}{})>",
+            self.text.bind(py).repr()?,
+            self.start,
+            self.end,
+            self.kind(),
+            self.entity_id(),
+            self.name(),
+            self.form,
+            if self.ambiguous() { ", ambiguous" } else { "" }
+        ))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(o) = other.cast::<PyMention>() else {
+            return Ok(false);
+        };
+        let o = o.get();
+        Ok(self.start == o.start
+            && self.end == o.end
+            && self.entity_id() == o.entity_id()
+            && self.form == o.form
+            && self.text.bind(py).as_any().eq(o.text.bind(py))?)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.start, self.end, self.entity_id(), self.form).hash(&mut h);
+        h.finish()
+    }
+}
+
+/// The structured facts found in one text.
+#[pyclass(module = "wirescan._core", name = "Document", frozen)]
+pub struct PyDocument {
+    #[pyo3(get)]
+    text: Py<PyString>,
+    #[pyo3(get)]
+    entities: Py<PyList>,
+}
+
+#[pymethods]
+impl PyDocument {
+    /// Plain JSON-able data: the text and every mention as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", self.text.bind(py))?;
+        let ents = PyList::empty(py);
+        for m in self.entities.bind(py).iter() {
+            ents.append(m.cast::<PyMention>()?.get().to_dict(py)?)?;
+        }
+        d.set_item("entities", ents)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = self.text.bind(py);
+        let n_chars = text.len()?;
+        let ents = self.entities.bind(py);
+        let mut names: Vec<String> = Vec::new();
+        for m in ents.iter() {
+            let m = m.cast::<PyMention>()?.get();
+            let n = m.name().to_string();
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        let shown: Vec<&str> = names.iter().take(6).map(|s| s.as_str()).collect();
+        let more = if names.len() > 6 { ", ..." } else { "" };
+        Ok(format!(
+            "<Document {n_chars} chars, {} entities: {}{more}>",
+            ents.len(),
+            shown.join(", ")
+        ))
+    }
+}
+
+fn build_document(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    arg: &TextArg<'_>,
+    mentions: Vec<Mention>,
+    gazetteer: &Arc<Gazetteer>,
+) -> PyResult<PyDocument> {
+    let py_text = obj.cast::<PyString>()?;
+    let list = PyList::empty(py);
+    for m in mentions {
+        let surface = if arg.replaced() {
+            py_text
+                .get_item(PySlice::new(py, m.span.char_start as isize, m.span.char_end as isize, 1))?
+                .cast_into::<PyString>()?
+        } else {
+            PyString::new(py, &arg.text[m.span.byte_start..m.span.byte_end])
+        };
+        let pm = PyMention {
+            start: m.span.char_start,
+            end: m.span.char_end,
+            text: surface.unbind(),
+            form: m.form.as_str(),
+            entity: m.entity,
+            candidates: m.candidates,
+            gazetteer: gazetteer.clone(),
+        };
+        list.append(Bound::new(py, pm)?)?;
+    }
+    Ok(PyDocument {
+        text: py_text.clone().unbind(),
+        entities: list.unbind(),
+    })
+}
+
+/// Extracts entities from texts with one gazetteer.
+#[pyclass(module = "wirescan._core", name = "Extractor", frozen)]
+pub struct PyExtractor {
+    inner: Extractor,
+}
+
+#[pymethods]
+impl PyExtractor {
+    #[new]
+    #[pyo3(signature = (gazetteer, *, overlapping=false))]
+    fn new(gazetteer: &PyGazetteer, overlapping: bool) -> PyExtractor {
+        let opts = ExtractOptions {
+            matching: MatchOptions { overlapping },
+        };
+        PyExtractor {
+            inner: Extractor::new(gazetteer.inner.clone(), opts),
+        }
+    }
+
+    /// Whether all overlapping matches are returned.
+    #[getter]
+    fn overlapping(&self) -> bool {
+        self.inner.options().matching.overlapping
+    }
+
+    /// Extracts one text.
+    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+        let arg = TextArg::new(text, &|| "text".to_string())?;
+        let t: &str = &arg.text;
+        let x = &self.inner;
+        let mentions = py
+            .detach(|| guarded(|| x.extract(t)))
+            .map_err(|e| to_py_err(py, e))?
+            .entities;
+        build_document(py, text, &arg, mentions, self.inner.gazetteer())
+    }
+
+    /// Extracts many texts in one call, the GIL released, on `n_threads` threads.
+    #[pyo3(signature = (texts, n_threads=None))]
+    fn extract_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<usize>,
+    ) -> PyResult<Vec<PyDocument>> {
+        if texts.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "texts must be a sequence of str, not a single str (use extract)",
+            ));
+        }
+        let objs: Vec<Bound<'_, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
+        let args: Vec<TextArg<'_>> = objs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| TextArg::new(o, &|| format!("texts[{i}]")))
+            .collect::<PyResult<_>>()?;
+        let strs: Vec<&str> = args.iter().map(|a| a.text.as_ref()).collect();
+        let x = &self.inner;
+        let n = n_threads.unwrap_or(0);
+        let results = py
+            .detach(|| guarded(|| x.extract_batch(&strs, n)))
+            .map_err(|e| to_py_err(py, e))?;
+        let mut docs = Vec::with_capacity(results.len());
+        for ((obj, arg), r) in objs.iter().zip(&args).zip(results) {
+            let d = r.map_err(|e| to_py_err(py, e))?;
+            docs.push(build_document(py, obj, arg, d.entities, self.inner.gazetteer())?);
+        }
+        Ok(docs)
+    }
+}
+
+/// Threads a batch uses when none are asked for (`WIRESCAN_NUM_THREADS`, else the core count).
+#[pyfunction]
+fn default_threads() -> usize {
+    pipeline::default_threads()
+}
+
+/// Test hook: panics inside the core, on this thread ("here") or a pool thread ("pool"), so tests
+/// can check that a panic surfaces as `wirescan.InternalError` and never aborts the interpreter.
+#[pyfunction]
+fn _panic_for_tests(py: Python<'_>, place: &str) -> PyResult<()> {
+    let pool = place == "pool";
+    py.detach(|| {
+        guarded(|| {
+            if pool {
+                let g = Arc::new(Gazetteer::from_records(Vec::new(), GazetteerOptions::default())?);
+                let x = Extractor::new(g, ExtractOptions::default());
+                let texts = ["a", "b"];
+                let _ = x.extract_batch(&texts, 2)?;
+                rayon::scope(|_| panic!("deliberate test panic on a pool thread"));
+            }
+            panic!("deliberate test panic")
+        })
+    })
+    .map_err(|e| to_py_err(py, e))
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyGazetteer>()?;
+    m.add_class::<PyExtractor>()?;
+    m.add_class::<PyDocument>()?;
+    m.add_class::<PyMention>()?;
+    m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
