@@ -212,7 +212,9 @@ class Gazetteer:
 
 def _restore_gazetteer(fmt: int, data: str, options: dict[str, bool]) -> Gazetteer:
     if fmt != PICKLE_FORMAT:
-        raise GazetteerError(f"pickled gazetteer has format {fmt}; this wirescan reads {PICKLE_FORMAT}")
+        raise GazetteerError(
+            f"pickled gazetteer has format {fmt}; this wirescan reads {PICKLE_FORMAT}"
+        )
     return Gazetteer(_core.Gazetteer.from_json(data.encode("utf-8"), **options))
 
 
@@ -249,7 +251,9 @@ class Extractor:
         if gazetteer is None:
             gazetteer = Gazetteer.default()
         if not isinstance(gazetteer, Gazetteer):
-            raise TypeError(f"gazetteer must be a wirescan.Gazetteer, not {type(gazetteer).__name__}")
+            raise TypeError(
+                f"gazetteer must be a wirescan.Gazetteer, not {type(gazetteer).__name__}"
+            )
         self._gazetteer = gazetteer
         self._core = _core.Extractor(gazetteer._core, overlapping=bool(overlapping))
 
@@ -281,7 +285,9 @@ class Extractor:
 
 def _restore_extractor(fmt: int, gazetteer: Gazetteer, overlapping: bool) -> Extractor:
     if fmt != PICKLE_FORMAT:
-        raise WirescanError(f"pickled extractor has format {fmt}; this wirescan reads {PICKLE_FORMAT}")
+        raise WirescanError(
+            f"pickled extractor has format {fmt}; this wirescan reads {PICKLE_FORMAT}"
+        )
     return Extractor(gazetteer, overlapping=overlapping)
 
 

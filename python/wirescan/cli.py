@@ -54,7 +54,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     extractor = Extractor(gazetteer)
     files = list(_iter_text_files(args.paths))
     errors = 0
-    out = open(args.out, "w", encoding="utf-8") if args.out else None  # noqa: SIM115
+    out = open(args.out, "w", encoding="utf-8") if args.out else None
     try:
         batch: list[tuple[str, str]] = []
 

@@ -279,7 +279,7 @@ impl Compiled {
             Case::Capitalized => surface
                 .chars()
                 .find(|c| c.is_alphabetic())
-                .is_some_and(|c| c.is_uppercase() || c.is_titlecase_like()),
+                .is_some_and(|c| c.is_uppercase() || is_titlecase(c)),
             Case::Tolerant => surface.chars().any(|c| c.is_uppercase()),
         }
     }
@@ -301,7 +301,11 @@ impl Compiled {
                 others.push((c.entity, c.form));
             }
         }
-        let mut chosen = if surnames.is_empty() { others } else { surnames };
+        let mut chosen = if surnames.is_empty() {
+            others
+        } else {
+            surnames
+        };
         // Entities already mentioned in this document come first.
         chosen.sort_by_key(|(e, _)| !seen.contains(e));
         let mut uniq = HashSet::new();
@@ -379,15 +383,9 @@ impl Compiled {
     }
 }
 
-trait TitlecaseLike {
-    fn is_titlecase_like(self) -> bool;
-}
-
-impl TitlecaseLike for char {
-    /// Titlecase digraphs (`ǅ`) count as capitals.
-    fn is_titlecase_like(self) -> bool {
-        matches!(self, '\u{01C5}' | '\u{01C8}' | '\u{01CB}' | '\u{01F2}')
-    }
+/// Titlecase digraphs (`ǅ`) count as capitals.
+fn is_titlecase(c: char) -> bool {
+    matches!(c, '\u{01C5}' | '\u{01C8}' | '\u{01CB}' | '\u{01F2}')
 }
 
 #[inline]

@@ -26,8 +26,8 @@ use crate::error::{Error, Result};
 use crate::text::normalize::normalize_str;
 use crate::text::{is_word_char, NormOptions};
 
-pub use matcher::{MatchOptions, Mention};
 use matcher::Compiled;
+pub use matcher::{MatchOptions, Mention};
 
 /// How an alias relates to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -303,7 +303,10 @@ fn parse_alias_list(
                     Some(other) => {
                         return Err(Error::gazetteer(
                             Some(idx),
-                            format!("{key}[{k}]: form must be a string, not {}", json_type(other)),
+                            format!(
+                                "{key}[{k}]: form must be a string, not {}",
+                                json_type(other)
+                            ),
                         ))
                     }
                 };
@@ -321,7 +324,10 @@ fn parse_alias_list(
                     Some(other) => {
                         return Err(Error::gazetteer(
                             Some(idx),
-                            format!("{key}[{k}]: case must be a string, not {}", json_type(other)),
+                            format!(
+                                "{key}[{k}]: case must be a string, not {}",
+                                json_type(other)
+                            ),
                         ))
                     }
                 };
@@ -343,11 +349,13 @@ fn parse_alias_list(
                 format!("{key}[{k}] is empty or whitespace only"),
             ));
         }
-        let form = form.or(default_form).unwrap_or(if looks_like_acronym(&text) {
-            Form::Acronym
-        } else {
-            Form::Alias
-        });
+        let form = form
+            .or(default_form)
+            .unwrap_or(if looks_like_acronym(&text) {
+                Form::Acronym
+            } else {
+                Form::Alias
+            });
         out.push(Alias {
             text: text.trim().to_string(),
             form,
@@ -412,18 +420,41 @@ impl Entity {
             form: Form::Name,
             case: CasePolicy::Auto,
         }];
-        let with_id = |e: Error| Error::gazetteer(e.record(), format!("entity {id:?}: {}", e.message()));
-        parse_alias_list(obj.get("aliases"), "aliases", None, idx, &mut aliases).map_err(with_id)?;
-        parse_alias_list(obj.get("acronyms"), "acronyms", Some(Form::Acronym), idx, &mut aliases)
+        let with_id =
+            |e: Error| Error::gazetteer(e.record(), format!("entity {id:?}: {}", e.message()));
+        parse_alias_list(obj.get("aliases"), "aliases", None, idx, &mut aliases)
             .map_err(with_id)?;
-        parse_alias_list(obj.get("demonyms"), "demonyms", Some(Form::Demonym), idx, &mut aliases)
-            .map_err(with_id)?;
+        parse_alias_list(
+            obj.get("acronyms"),
+            "acronyms",
+            Some(Form::Acronym),
+            idx,
+            &mut aliases,
+        )
+        .map_err(with_id)?;
+        parse_alias_list(
+            obj.get("demonyms"),
+            "demonyms",
+            Some(Form::Demonym),
+            idx,
+            &mut aliases,
+        )
+        .map_err(with_id)?;
         let explicit_surnames = obj.contains_key("surnames");
-        parse_alias_list(obj.get("surnames"), "surnames", Some(Form::Surname), idx, &mut aliases)
-            .map_err(with_id)?;
+        parse_alias_list(
+            obj.get("surnames"),
+            "surnames",
+            Some(Form::Surname),
+            idx,
+            &mut aliases,
+        )
+        .map_err(with_id)?;
         if opts.auto_surnames && kind == "person" && !explicit_surnames {
             let mut derived = Vec::new();
-            for a in aliases.iter().filter(|a| matches!(a.form, Form::Name | Form::Alias)) {
+            for a in aliases
+                .iter()
+                .filter(|a| matches!(a.form, Form::Name | Form::Alias))
+            {
                 let words: Vec<&str> = a.text.split_whitespace().collect();
                 if words.len() < 2 {
                     continue;
@@ -556,7 +587,8 @@ impl Gazetteer {
                 ));
             }
             for a in &e.aliases {
-                if a.text.trim().is_empty() || !normalize_str(&a.text, norm).chars().any(is_word_char)
+                if a.text.trim().is_empty()
+                    || !normalize_str(&a.text, norm).chars().any(is_word_char)
                 {
                     return Err(Error::gazetteer(
                         Some(idx),

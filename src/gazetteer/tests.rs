@@ -51,12 +51,19 @@ fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
 #[test]
 fn aliases_link_to_one_entity() {
     let g = world();
-    let f = found(&g, "DPRK leader; the Democratic People’s Republic of Korea and North Korean troops");
+    let f = found(
+        &g,
+        "DPRK leader; the Democratic People’s Republic of Korea and North Korean troops",
+    );
     assert_eq!(
         f,
         vec![
             ("DPRK".into(), "Q423".into(), "acronym"),
-            ("Democratic People’s Republic of Korea".into(), "Q423".into(), "alias"),
+            (
+                "Democratic People’s Republic of Korea".into(),
+                "Q423".into(),
+                "alias"
+            ),
             ("North Korean".into(), "Q423".into(), "demonym"),
         ]
     );
@@ -102,11 +109,17 @@ fn whole_words_only() {
 #[test]
 fn leftmost_longest_and_overlapping() {
     let g = world();
-    assert_eq!(ids(&g, "South Korea's National Intelligence Service"), vec!["Q884", "Q1"]);
+    assert_eq!(
+        ids(&g, "South Korea's National Intelligence Service"),
+        vec!["Q884", "Q1"]
+    );
     let all = g
         .find("South Korea", MatchOptions { overlapping: true })
         .unwrap();
-    let all: Vec<&str> = all.iter().map(|m| g.entity(m.entity as usize).id.as_str()).collect();
+    let all: Vec<&str> = all
+        .iter()
+        .map(|m| g.entity(m.entity as usize).id.as_str())
+        .collect();
     assert_eq!(all, vec!["Q884", "Q0"]);
 }
 
@@ -151,21 +164,52 @@ fn shared_aliases_are_explicit_ambiguities() {
 fn malformed_records_name_the_record() {
     let opts = GazetteerOptions::default();
     let cases = vec![
-        (json!([{"id": "a", "name": "A a", "kind": "x"}, {"name": "B", "kind": "x"}]), 1, "id"),
+        (
+            json!([{"id": "a", "name": "A a", "kind": "x"}, {"name": "B", "kind": "x"}]),
+            1,
+            "id",
+        ),
         (json!([{"id": "a", "name": "", "kind": "x"}]), 0, "name"),
-        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": ["ok", "  "]}]), 0, "empty"),
-        (json!([{"id": "a", "name": "Aa", "kind": "x"}, {"id": "a", "name": "B", "kind": "x"}]), 1, "duplicate"),
-        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": [{"text": "b", "form": "nick"}]}]), 0, "form"),
-        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": [{"text": "b", "case": "loud"}]}]), 0, "case"),
-        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": ["\u{200B}--"]}]), 0, "no letters"),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": ["ok", "  "]}]),
+            0,
+            "empty",
+        ),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x"}, {"id": "a", "name": "B", "kind": "x"}]),
+            1,
+            "duplicate",
+        ),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": [{"text": "b", "form": "nick"}]}]),
+            0,
+            "form",
+        ),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": [{"text": "b", "case": "loud"}]}]),
+            0,
+            "case",
+        ),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": ["\u{200B}--"]}]),
+            0,
+            "no letters",
+        ),
         (json!(["not an object"]), 0, "object"),
-        (json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": 5}]), 0, "list"),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": 5}]),
+            0,
+            "list",
+        ),
     ];
     for (recs, record, needle) in cases {
         let recs = recs.as_array().unwrap().clone();
         let err = Gazetteer::from_records(recs, opts).expect_err(needle);
         assert_eq!(err.record(), Some(record), "{err}");
-        assert!(err.to_string().contains(needle), "{err} should mention {needle}");
+        assert!(
+            err.to_string().contains(needle),
+            "{err} should mention {needle}"
+        );
     }
 }
 
@@ -174,7 +218,9 @@ fn very_long_alias_matches() {
     let long: String = (0..2500).map(|i| format!("w{i} ")).collect::<String>();
     let long = long.trim().to_string();
     assert!(long.len() > 10_000);
-    let g = gaz(vec![json!({"id": "L", "name": long.clone(), "kind": "x", "aliases": [long.to_uppercase()]})]);
+    let g = gaz(vec![
+        json!({"id": "L", "name": long.clone(), "kind": "x", "aliases": [long.to_uppercase()]}),
+    ]);
     let text = format!("before {} after", long.to_uppercase());
     assert_eq!(ids(&g, &text), vec!["L"]);
 }
@@ -190,7 +236,9 @@ fn records_round_trip() {
 #[test]
 fn merge_and_exclude() {
     let a = world();
-    let b = gaz(vec![json!({"id": "Q884", "name": "Republic of Korea", "kind": "place"})]);
+    let b = gaz(vec![
+        json!({"id": "Q884", "name": "Republic of Korea", "kind": "place"}),
+    ]);
     assert!(a.merge(&b, OnConflict::Error).is_err());
     let r = a.merge(&b, OnConflict::Replace).unwrap();
     assert_eq!(r.get("Q884").unwrap().name, "Republic of Korea");
@@ -207,7 +255,13 @@ fn large_gazetteer_uses_the_nfa() {
         .map(|i| json!({"id": format!("e{i}"), "name": format!("Name{i} Place{i}"), "kind": "place"}))
         .collect();
     let g = gaz(recs);
-    assert_eq!(ids(&g, "from Name19999 Place19999 to NAME7 Place7, not name8 place8."), vec!["e19999", "e7"]);
+    assert_eq!(
+        ids(
+            &g,
+            "from Name19999 Place19999 to NAME7 Place7, not name8 place8."
+        ),
+        vec!["e19999", "e7"]
+    );
 }
 
 proptest! {

@@ -26,7 +26,9 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, 
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Value::from(u));
         }
-        return Ok(Value::String(obj.str().map_err(|e| e.to_string())?.to_string()));
+        return Ok(Value::String(
+            obj.str().map_err(|e| e.to_string())?.to_string(),
+        ));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Ok(Number::from_f64(f.value()).map_or(Value::Null, Value::Number));
@@ -72,7 +74,9 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, 
         .name()
         .map(|n| n.to_string())
         .unwrap_or_else(|_| "?".into());
-    Err(format!("values of type {tn} are not supported (use str, int, float, bool, None, list or dict)"))
+    Err(format!(
+        "values of type {tn} are not supported (use str, int, float, bool, None, list or dict)"
+    ))
 }
 
 /// Converts JSON to Python objects.

@@ -133,7 +133,10 @@ impl PyGazetteer {
         for (idx, item) in records.try_iter()?.enumerate() {
             let item = item?;
             let v = py_to_json(&item, 0).map_err(|m| {
-                to_py_err(py, Error::gazetteer(Some(idx), format!("cannot read record: {m}")))
+                to_py_err(
+                    py,
+                    Error::gazetteer(Some(idx), format!("cannot read record: {m}")),
+                )
             })?;
             values.push(v);
         }
@@ -171,8 +174,7 @@ impl PyGazetteer {
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         let g = self.inner.clone();
         py.detach(|| {
-            let recs: Vec<serde_json::Value> =
-                g.entities().iter().map(|e| e.to_record()).collect();
+            let recs: Vec<serde_json::Value> = g.entities().iter().map(|e| e.to_record()).collect();
             serde_json::to_string(&recs)
         })
         .map_err(|e| PyValueError::new_err(e.to_string()))
@@ -236,7 +238,12 @@ impl PyGazetteer {
 
     /// A copy without the given ids and kinds.
     #[pyo3(signature = (ids=Vec::new(), kinds=Vec::new()))]
-    fn exclude(&self, py: Python<'_>, ids: Vec<String>, kinds: Vec<String>) -> PyResult<PyGazetteer> {
+    fn exclude(
+        &self,
+        py: Python<'_>,
+        ids: Vec<String>,
+        kinds: Vec<String>,
+    ) -> PyResult<PyGazetteer> {
         let g = self.inner.clone();
         let g = py
             .detach(|| guarded(|| g.exclude(&ids, &kinds)))
@@ -334,7 +341,10 @@ impl PyMention {
     /// The entity's attributes (a new dict on each access).
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &serde_json::Value::Object(self.entity().attributes.clone()))
+        json_to_py(
+            py,
+            &serde_json::Value::Object(self.entity().attributes.clone()),
+        )
     }
 
     /// Plain JSON-able data.
@@ -443,7 +453,12 @@ fn build_document(
     for m in mentions {
         let surface = if arg.replaced() {
             py_text
-                .get_item(PySlice::new(py, m.span.char_start as isize, m.span.char_end as isize, 1))?
+                .get_item(PySlice::new(
+                    py,
+                    m.span.char_start as isize,
+                    m.span.char_end as isize,
+                    1,
+                ))?
                 .cast_into::<PyString>()?
         } else {
             PyString::new(py, &arg.text[m.span.byte_start..m.span.byte_end])
@@ -530,7 +545,13 @@ impl PyExtractor {
         let mut docs = Vec::with_capacity(results.len());
         for ((obj, arg), r) in objs.iter().zip(&args).zip(results) {
             let d = r.map_err(|e| to_py_err(py, e))?;
-            docs.push(build_document(py, obj, arg, d.entities, self.inner.gazetteer())?);
+            docs.push(build_document(
+                py,
+                obj,
+                arg,
+                d.entities,
+                self.inner.gazetteer(),
+            )?);
         }
         Ok(docs)
     }
@@ -550,7 +571,10 @@ fn _panic_for_tests(py: Python<'_>, place: &str) -> PyResult<()> {
     py.detach(|| {
         guarded(|| {
             if pool {
-                let g = Arc::new(Gazetteer::from_records(Vec::new(), GazetteerOptions::default())?);
+                let g = Arc::new(Gazetteer::from_records(
+                    Vec::new(),
+                    GazetteerOptions::default(),
+                )?);
                 let x = Extractor::new(g, ExtractOptions::default());
                 let texts = ["a", "b"];
                 let _ = x.extract_batch(&texts, 2)?;

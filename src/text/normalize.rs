@@ -105,9 +105,8 @@ fn is_ignorable(ch: char) -> bool {
 fn typographic(ch: char) -> char {
     match ch {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
-            '"'
-        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
         _ => ch,
     }
@@ -209,7 +208,7 @@ impl Builder<'_> {
             if b < 0x80 {
                 let is_ws = b == b' ' || (b'\t'..=b'\r').contains(&b);
                 let next_non_ascii = i + 1 < len && bytes[i + 1] >= 0x80;
-                if !is_ws && !(next_non_ascii && is_combining_mark(char_at(src, i + 1))) {
+                if !(is_ws || next_non_ascii && is_combining_mark(char_at(src, i + 1))) {
                     // The fast path: one ASCII byte in, one out.
                     if need_anchor {
                         self.anchor(c, i, true);
@@ -426,7 +425,10 @@ mod tests {
         let mut prev_start = 0;
         for (pos, ch) in t.char_indices() {
             let s = n.to_original(pos, pos + ch.len_utf8());
-            assert!(s.byte_start <= s.byte_end && s.byte_end <= src.len(), "{src:?} {s:?}");
+            assert!(
+                s.byte_start <= s.byte_end && s.byte_end <= src.len(),
+                "{src:?} {s:?}"
+            );
             assert!(src.is_char_boundary(s.byte_start) && src.is_char_boundary(s.byte_end));
             assert!(s.char_end <= total_chars);
             assert_eq!(src[..s.byte_start].chars().count(), s.char_start);
@@ -503,7 +505,10 @@ mod tests {
 
     #[test]
     fn typography_and_nfkc() {
-        assert_eq!(norm("Korea’s “big” – ﬁne ２０２４").as_str(), "korea's \"big\" - fine 2024");
+        assert_eq!(
+            norm("Korea’s “big” – ﬁne ２０２４").as_str(),
+            "korea's \"big\" - fine 2024"
+        );
         assert_eq!(norm("Zelen\u{00AD}skyy").as_str(), "zelenskyy");
         assert_eq!(norm("São Paulo").as_str(), "sao paulo");
         // A combining acute after an ASCII letter composes and is stripped.

@@ -1,0 +1,69 @@
+"""Threads, forks and pickling."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import wirescan
+
+
+def dicts(doc: wirescan.Document) -> list[dict[str, object]]:
+    return [m.to_dict() for m in doc.entities]
+
+
+def test_one_extractor_from_eight_threads(ex: wirescan.Extractor, seeds: dict[str, str]) -> None:
+    texts = list(seeds.values()) * 8
+    expected = [dicts(ex.extract(t)) for t in texts]
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda t: dicts(ex.extract(t)), texts))
+        batches = list(
+            pool.map(
+                lambda n: [dicts(d) for d in ex.extract_batch(texts, n_threads=n)],
+                [1, 2, 3, 2, 1, 2, 2, 2],
+            )
+        )
+    assert got == expected
+    assert all(b == expected for b in batches)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork is POSIX")
+def test_forked_child_still_works(ex: wirescan.Extractor) -> None:
+    ex.extract_batch(["Seoul"] * 10, n_threads=2)  # the parent's pool exists before the fork
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        try:
+            docs = ex.extract_batch(["Seoul and Moscow"] * 10, n_threads=2)
+            ok = all(len(d.entities) == 2 for d in docs)
+            os.write(w, b"ok" if ok else b"bad")
+        finally:
+            os._exit(0)
+    os.close(w)
+    _, status = os.waitpid(pid, 0)
+    assert os.read(r, 10) == b"ok" and status == 0
+
+
+def test_pickle_by_definition(seed_gazetteer: wirescan.Gazetteer) -> None:
+    ex = wirescan.Extractor(seed_gazetteer, overlapping=True)
+    blob = pickle.dumps(ex)
+    assert len(blob) < 8_000  # the definition, not the automaton
+    back = pickle.loads(blob)
+    assert back.overlapping is True
+    text = "Lloyd Austin met Kim Jong Un"
+    assert dicts(back.extract(text)) == dicts(ex.extract(text))
+    g2 = pickle.loads(pickle.dumps(seed_gazetteer))
+    assert g2.records() == seed_gazetteer.records()
+    assert g2.automaton_memory == 0  # rebuilt lazily on first use
+    g2.compile()
+    assert g2.automaton_memory > 0
+
+
+def test_pickle_format_is_checked(seed_gazetteer: wirescan.Gazetteer) -> None:
+    fn, args = seed_gazetteer.__reduce__()
+    with pytest.raises(wirescan.GazetteerError, match="format 99"):
+        fn(99, *args[1:])
