@@ -87,7 +87,7 @@ type Pools = HashMap<usize, Arc<rayon::ThreadPool>>;
 
 /// Pools by size, created lazily and dropped when the process id changes (after a fork the
 /// parent's worker threads do not exist in the child).
-fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
+pub(crate) fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
     static POOLS: OnceLock<Mutex<(u32, Pools)>> = OnceLock::new();
     let n = if n_threads == 0 {
         default_threads()

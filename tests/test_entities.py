@@ -236,3 +236,12 @@ def test_full_case_folding() -> None:
     doc = wirescan.Extractor(g).extract("at STRAUẞ PLATZ and Strauß Platz")
     spans_ok(doc)
     assert [m.text for m in doc.entities] == ["STRAUẞ PLATZ", "Strauß Platz"]
+
+
+def test_spans_equal_extract(ex: wirescan.Extractor, seeds: dict[str, str]) -> None:
+    for text in seeds.values():
+        doc = ex.extract(text)
+        assert ex.spans(text) == [(m.start, m.end, m.entity_id) for m in doc.entities]
+    assert ex.spans("") == []
+    with pytest.raises(TypeError, match="must be str"):
+        ex.spans(None)  # type: ignore[arg-type]

@@ -269,6 +269,11 @@ class Extractor:
         """Extracts one text. Offsets index ``text``: ``text[m.start:m.end] == m.text``."""
         return self._core.extract(text)
 
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """The same matches as :meth:`extract`, as ``(start, end, entity_id)`` tuples: the
+        lightest way from a ``str`` to spans and ids when Mention objects are not needed."""
+        return self._core.spans(text)
+
     def extract_batch(self, texts: Iterable[str], n_threads: int | None = None) -> list[Document]:
         """Extracts many texts in one call with the GIL released, on ``n_threads`` threads
         (default: ``WIRESCAN_NUM_THREADS`` or the number of cores)."""

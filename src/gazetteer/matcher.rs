@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
 
@@ -67,17 +69,62 @@ enum Auto {
     Nfa(contiguous::NFA),
 }
 
+impl Auto {
+    fn build(patterns: &[String]) -> Result<Auto> {
+        let total: usize = patterns.iter().map(|p| p.len()).sum();
+        let err = |e: aho_corasick::BuildError| Error::new(ErrorKind::Gazetteer, e.to_string());
+        Ok(if total <= DFA_LIMIT_BYTES {
+            Auto::Dfa(
+                dfa::Builder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .prefilter(false)
+                    .build(patterns)
+                    .map_err(err)?,
+            )
+        } else {
+            Auto::Nfa(
+                contiguous::Builder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .prefilter(false)
+                    .build(patterns)
+                    .map_err(err)?,
+            )
+        })
+    }
+
+    fn memory_usage(&self) -> usize {
+        match self {
+            Auto::Dfa(d) => d.memory_usage(),
+            Auto::Nfa(n) => n.memory_usage(),
+        }
+    }
+}
+
+/// One automaton over the patterns that start with some set of bytes. Large gazetteers are split
+/// into shards by first byte so that the shards build in parallel; a walk from a text position
+/// needs only the shard of the byte there.
+#[derive(Debug)]
+struct Shard {
+    auto: Auto,
+    /// Index of the shard's first pattern in `Compiled::pats`.
+    base: u32,
+}
+
 /// Patterns up to this many bytes in total get a DFA (fast, larger); beyond, a contiguous NFA.
 const DFA_LIMIT_BYTES: usize = 200_000;
+/// Above this many pattern bytes the patterns are split into shards built in parallel.
+const SHARD_BYTES: usize = 1_000_000;
+const NO_SHARD: u8 = u8::MAX;
 
 #[derive(Debug)]
 pub(crate) struct Compiled {
-    auto: Auto,
+    shards: Vec<Shard>,
+    /// For each byte, the shard holding the patterns that start with it.
+    shard_of: [u8; 256],
     pats: Vec<PatInfo>,
     cands: Vec<Cand>,
     exact: Vec<Box<str>>,
-    /// Bytes that can begin a pattern.
-    first_byte: [bool; 256],
     norm: NormOptions,
     case_norm: NormOptions,
 }
@@ -110,6 +157,17 @@ fn resolve_case(policy: CasePolicy, form: Form, text: &str) -> CasePolicy {
     }
 }
 
+/// One alias on its way into the tables.
+struct Entry {
+    key: String,
+    priority: i64,
+    entity: u32,
+    order: u32,
+    form: Form,
+    policy: CasePolicy,
+    alias: u32,
+}
+
 impl Compiled {
     pub(crate) fn build(entities: &[Entity], options: GazetteerOptions) -> Result<Compiled> {
         let norm = options.norm();
@@ -117,111 +175,139 @@ impl Compiled {
             fold_case: false,
             ..norm
         };
-        let mut pat_ids: HashMap<String, u32> = HashMap::new();
+        if entities.len() > u32::MAX as usize / 2 {
+            return Err(Error::new(ErrorKind::Gazetteer, "too many entities"));
+        }
+        // Normalise every alias (in parallel), then sort so that equal keys are adjacent, best
+        // candidate first, and patterns with the same first byte are contiguous.
+        let mut entries: Vec<Entry> = entities
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(ei, e)| {
+                e.aliases.iter().enumerate().map(move |(ai, a)| Entry {
+                    key: normalize_str(&a.text, norm),
+                    priority: e.priority,
+                    entity: ei as u32,
+                    order: 0,
+                    form: a.form,
+                    policy: resolve_case(a.case, a.form, &a.text),
+                    alias: ai as u32,
+                })
+            })
+            .collect();
+        for (k, e) in entries.iter_mut().enumerate() {
+            e.order = k as u32;
+        }
+        entries.par_sort_unstable_by(|a, b| {
+            a.key
+                .cmp(&b.key)
+                .then(b.priority.cmp(&a.priority))
+                .then(a.order.cmp(&b.order))
+        });
         let mut patterns: Vec<String> = Vec::new();
-        let mut per_pat: Vec<Vec<(i64, usize, Cand)>> = Vec::new();
+        let mut pats: Vec<PatInfo> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::with_capacity(entries.len());
         let mut exact: Vec<Box<str>> = Vec::new();
         let mut exact_ids: HashMap<String, u32> = HashMap::new();
-        let mut order = 0usize;
-        for (ei, e) in entities.iter().enumerate() {
-            let mut mine: HashSet<(u32, Form)> = HashSet::new();
-            for a in &e.aliases {
-                let key = normalize_str(&a.text, norm);
-                let pid = match pat_ids.get(&key) {
-                    Some(&p) => p,
-                    None => {
-                        let p = u32::try_from(patterns.len()).map_err(|_| {
-                            Error::new(ErrorKind::Gazetteer, "more than 4 billion aliases")
-                        })?;
-                        pat_ids.insert(key.clone(), p);
-                        patterns.push(key);
-                        per_pat.push(Vec::new());
-                        p
-                    }
-                };
-                if !mine.insert((pid, a.form)) {
-                    continue;
+        let mut group_start = 0usize;
+        for k in 0..entries.len() {
+            let new_key = patterns.last() != Some(&entries[k].key);
+            if new_key {
+                if k > 0 {
+                    pats.last_mut().expect("a pattern").cand_end = cands.len() as u32;
                 }
-                let case = match resolve_case(a.case, a.form, &a.text) {
-                    CasePolicy::Exact => {
-                        let s = normalize_str(&a.text, case_norm);
-                        let next = exact.len() as u32;
-                        let id = *exact_ids.entry(s.clone()).or_insert(next);
-                        if id == next {
-                            exact.push(s.into_boxed_str());
-                        }
-                        Case::Exact(id)
+                group_start = cands.len();
+                let key = std::mem::take(&mut entries[k].key);
+                pats.push(PatInfo {
+                    cand_start: cands.len() as u32,
+                    cand_end: cands.len() as u32,
+                    word_end: key.chars().next_back().is_some_and(is_word_char),
+                });
+                patterns.push(key);
+            }
+            let e = &entries[k];
+            // One entity claiming one pattern twice in the same form adds nothing.
+            if cands[group_start..]
+                .iter()
+                .any(|c| c.entity == e.entity && c.form == e.form)
+            {
+                continue;
+            }
+            let case = match e.policy {
+                CasePolicy::Exact => {
+                    let text = &entities[e.entity as usize].aliases[e.alias as usize].text;
+                    let s = normalize_str(text, case_norm);
+                    let next = exact.len() as u32;
+                    let id = *exact_ids.entry(s.clone()).or_insert(next);
+                    if id == next {
+                        exact.push(s.into_boxed_str());
                     }
-                    CasePolicy::Capitalized => Case::Capitalized,
-                    CasePolicy::Tolerant => Case::Tolerant,
-                    CasePolicy::Insensitive | CasePolicy::Auto => Case::Insensitive,
-                };
-                per_pat[pid as usize].push((
-                    e.priority,
-                    order,
-                    Cand {
-                        entity: ei as u32,
-                        form: a.form,
-                        case,
-                    },
-                ));
-                order += 1;
-            }
-        }
-        drop(pat_ids);
-        drop(exact_ids);
-        let mut pats = Vec::with_capacity(patterns.len());
-        let mut cands = Vec::with_capacity(order);
-        let mut first_byte = [false; 256];
-        let mut total_bytes = 0usize;
-        for (p, mut cs) in patterns.iter().zip(per_pat) {
-            cs.sort_by_key(|&(prio, ord, _)| (std::cmp::Reverse(prio), ord));
-            let start = cands.len() as u32;
-            cands.extend(cs.into_iter().map(|(_, _, c)| c));
-            pats.push(PatInfo {
-                cand_start: start,
-                cand_end: cands.len() as u32,
-                word_end: p.chars().next_back().is_some_and(is_word_char),
+                    Case::Exact(id)
+                }
+                CasePolicy::Capitalized => Case::Capitalized,
+                CasePolicy::Tolerant => Case::Tolerant,
+                CasePolicy::Insensitive | CasePolicy::Auto => Case::Insensitive,
+            };
+            cands.push(Cand {
+                entity: e.entity,
+                form: e.form,
+                case,
             });
-            if let Some(&b) = p.as_bytes().first() {
-                first_byte[b as usize] = true;
-            }
-            total_bytes += p.len();
         }
-        let auto = if total_bytes <= DFA_LIMIT_BYTES {
-            Auto::Dfa(
-                dfa::Builder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .prefilter(false)
-                    .build(&patterns)
-                    .map_err(|e| Error::new(ErrorKind::Gazetteer, e.to_string()))?,
-            )
-        } else {
-            Auto::Nfa(
-                contiguous::Builder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .prefilter(false)
-                    .build(&patterns)
-                    .map_err(|e| Error::new(ErrorKind::Gazetteer, e.to_string()))?,
-            )
-        };
+        if let Some(last) = pats.last_mut() {
+            last.cand_end = cands.len() as u32;
+        }
+        drop(entries);
+        // Split into shards at first-byte boundaries, then build them in parallel.
+        let total: usize = patterns.iter().map(|p| p.len()).sum();
+        let n_shards = total.div_ceil(SHARD_BYTES).clamp(1, 8);
+        let target = total.div_ceil(n_shards).max(1);
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0usize;
+        let mut acc = 0usize;
+        for (i, p) in patterns.iter().enumerate() {
+            let first = p.as_bytes().first().copied();
+            let boundary = i > start && first != patterns[i - 1].as_bytes().first().copied();
+            if boundary && acc >= target && ranges.len() + 1 < n_shards {
+                ranges.push((start, i));
+                start = i;
+                acc = 0;
+            }
+            acc += p.len();
+        }
+        if start < patterns.len() || ranges.is_empty() {
+            ranges.push((start, patterns.len()));
+        }
+        let autos: Vec<Result<Auto>> = ranges
+            .par_iter()
+            .map(|&(a, b)| Auto::build(&patterns[a..b]))
+            .collect();
+        let mut shards = Vec::with_capacity(ranges.len());
+        let mut shard_of = [NO_SHARD; 256];
+        for (si, (auto, &(a, b))) in autos.into_iter().zip(&ranges).enumerate() {
+            for p in &patterns[a..b] {
+                if let Some(&fb) = p.as_bytes().first() {
+                    shard_of[fb as usize] = si as u8;
+                }
+            }
+            shards.push(Shard {
+                auto: auto?,
+                base: a as u32,
+            });
+        }
         Ok(Compiled {
-            auto,
+            shards,
+            shard_of,
             pats,
             cands,
             exact,
-            first_byte,
             norm,
             case_norm,
         })
     }
 
     pub(crate) fn memory_usage(&self) -> usize {
-        let auto = match &self.auto {
-            Auto::Dfa(d) => d.memory_usage(),
-            Auto::Nfa(n) => n.memory_usage(),
-        };
+        let auto: usize = self.shards.iter().map(|s| s.auto.memory_usage()).sum();
         auto + self.pats.capacity() * std::mem::size_of::<PatInfo>()
             + self.cands.capacity() * std::mem::size_of::<Cand>()
             + self.exact.iter().map(|s| s.len() + 16).sum::<usize>()
@@ -234,16 +320,20 @@ impl Compiled {
         opts: MatchOptions,
     ) -> Result<Vec<Mention>> {
         let norm = NormText::new(text, self.norm)?;
-        Ok(match &self.auto {
-            Auto::Dfa(a) => self.scan(a, text, &norm, entities, opts),
-            Auto::Nfa(a) => self.scan(a, text, &norm, entities, opts),
-        })
+        Ok(self.scan(text, &norm, entities, opts))
     }
 
     /// Collects `(end, pattern)` for every pattern that matches at `pos` and ends at a word
     /// boundary, shortest first.
     #[inline]
-    fn ends_at<A: Automaton>(&self, a: &A, t: &[u8], pos: usize, ends: &mut Vec<(usize, u32)>) {
+    fn ends_at<A: Automaton>(
+        &self,
+        a: &A,
+        base: u32,
+        t: &[u8],
+        pos: usize,
+        ends: &mut Vec<(usize, u32)>,
+    ) {
         ends.clear();
         let Ok(mut sid) = a.start_state(Anchored::Yes) else {
             return;
@@ -261,11 +351,12 @@ impl Compiled {
                         if a.pattern_len(pid) != depth {
                             continue;
                         }
-                        let info = self.pats[pid.as_usize()];
+                        let global = base + pid.as_u32();
+                        let info = self.pats[global as usize];
                         if info.word_end && next_is_word(t, j + 1) {
                             continue;
                         }
-                        ends.push((j + 1, pid.as_u32()));
+                        ends.push((j + 1, global));
                     }
                 }
             }
@@ -285,37 +376,46 @@ impl Compiled {
     }
 
     /// The entities a match may stand for, best first; empty when none passes.
-    fn choose(&self, pid: u32, surface: &str, seen: &HashSet<u32>, out: &mut Vec<(u32, Form)>) {
+    fn choose(&self, pid: u32, surface: &str, seen: &Seen, out: &mut Vec<(u32, Form)>) {
         out.clear();
         let info = self.pats[pid as usize];
         let cands = &self.cands[info.cand_start as usize..info.cand_end as usize];
-        let passing = cands.iter().filter(|c| self.case_ok(c.case, surface));
-        let mut surnames: Vec<(u32, Form)> = Vec::new();
-        let mut others: Vec<(u32, Form)> = Vec::new();
-        for c in passing {
-            if c.form == Form::Surname {
-                if seen.contains(&c.entity) {
-                    surnames.push((c.entity, c.form));
-                }
-            } else {
-                others.push((c.entity, c.form));
+        if let [c] = cands {
+            // The common case: one entity claims the alias.
+            let usable = c.form != Form::Surname || seen.contains(c.entity);
+            if usable && self.case_ok(c.case, surface) {
+                out.push((c.entity, c.form));
             }
+            return;
         }
-        let mut chosen = if surnames.is_empty() {
-            others
-        } else {
-            surnames
-        };
+        let mut any_surname = false;
+        for c in cands {
+            let usable = c.form != Form::Surname || seen.contains(c.entity);
+            if !usable || (any_surname && c.form != Form::Surname) {
+                continue;
+            }
+            if out.iter().any(|(e, _)| *e == c.entity) && !(c.form == Form::Surname && !any_surname)
+            {
+                continue; // this entity already matched by an earlier (better) form
+            }
+            if !self.case_ok(c.case, surface) {
+                continue;
+            }
+            if c.form == Form::Surname && !any_surname {
+                // A surname of an entity already named beats every other reading.
+                out.clear();
+                any_surname = true;
+            }
+            out.push((c.entity, c.form));
+        }
         // Entities already mentioned in this document come first.
-        chosen.sort_by_key(|(e, _)| !seen.contains(e));
-        let mut uniq = HashSet::new();
-        chosen.retain(|(e, _)| uniq.insert(*e));
-        *out = chosen;
+        if out.len() > 1 {
+            out.sort_by_key(|(e, _)| !seen.contains(*e));
+        }
     }
 
-    fn scan<A: Automaton>(
+    fn scan(
         &self,
-        a: &A,
         text: &str,
         norm: &NormText,
         _entities: &[Entity],
@@ -323,7 +423,7 @@ impl Compiled {
     ) -> Vec<Mention> {
         let t = norm.as_str().as_bytes();
         let mut out = Vec::new();
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen = Seen::default();
         let mut ends = Vec::new();
         let mut chosen = Vec::new();
         let mut pos = 0usize;
@@ -331,13 +431,27 @@ impl Compiled {
         while pos < t.len() {
             let b = t[pos];
             let (cur_word, clen) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
+                let w = ASCII_WORD[b as usize];
+                if w && prev_word {
+                    // Inside a word: no alias can start here; skip the rest of the ASCII word.
+                    pos += 1;
+                    while pos < t.len() && ASCII_WORD[t[pos] as usize] {
+                        pos += 1;
+                    }
+                    continue;
+                }
+                (w, 1)
             } else {
                 let ch = norm.as_str()[pos..].chars().next().unwrap_or(' ');
                 (is_word_char(ch), ch.len_utf8())
             };
-            if (!prev_word || !cur_word) && self.first_byte[b as usize] {
-                self.ends_at(a, t, pos, &mut ends);
+            let shard = self.shard_of[b as usize];
+            if (!prev_word || !cur_word) && shard != NO_SHARD {
+                let sh = &self.shards[shard as usize];
+                match &sh.auto {
+                    Auto::Dfa(a) => self.ends_at(a, sh.base, t, pos, &mut ends),
+                    Auto::Nfa(a) => self.ends_at(a, sh.base, t, pos, &mut ends),
+                }
                 let mut matched_end = None;
                 for &(end, pid) in ends.iter().rev() {
                     let span = norm.to_original(pos, end);
@@ -383,6 +497,51 @@ impl Compiled {
     }
 }
 
+/// Entities mentioned so far in a document (by a name, not a surname). Most documents mention
+/// few entities, so a short vector is searched first; past 32 entries a hash set takes over, which
+/// keeps a huge document with many distinct entities linear.
+#[derive(Default)]
+struct Seen {
+    few: Vec<u32>,
+    many: HashSet<u32>,
+}
+
+impl Seen {
+    #[inline]
+    fn contains(&self, e: u32) -> bool {
+        if self.many.is_empty() {
+            self.few.contains(&e)
+        } else {
+            self.many.contains(&e)
+        }
+    }
+
+    #[inline]
+    fn insert(&mut self, e: u32) {
+        if !self.many.is_empty() {
+            self.many.insert(e);
+        } else if !self.few.contains(&e) {
+            if self.few.len() < 32 {
+                self.few.push(e);
+            } else {
+                self.many.extend(self.few.drain(..));
+                self.many.insert(e);
+            }
+        }
+    }
+}
+
+/// ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Titlecase digraphs (`ǅ`) count as capitals.
 fn is_titlecase(c: char) -> bool {
     matches!(c, '\u{01C5}' | '\u{01C8}' | '\u{01CB}' | '\u{01F2}')
@@ -392,7 +551,7 @@ fn is_titlecase(c: char) -> bool {
 fn next_is_word(t: &[u8], pos: usize) -> bool {
     match t.get(pos) {
         None => false,
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(&b) if b < 0x80 => ASCII_WORD[b as usize],
         Some(&b) => {
             let width = match b {
                 0xF0..=0xFF => 4,

@@ -20,6 +20,7 @@ mod matcher;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
@@ -177,7 +178,8 @@ pub struct Ambiguity {
 #[derive(Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    /// Entity indices sorted by id (a binary-searchable index that does not copy the ids).
+    by_id: Vec<u32>,
     options: GazetteerOptions,
     compiled: OnceLock<Compiled>,
 }
@@ -257,15 +259,17 @@ fn parse_alias_list(
     idx: usize,
     out: &mut Vec<Alias>,
 ) -> Result<()> {
-    let items: Vec<Value> = match v {
+    let split: Vec<Value>;
+    let items: &[Value] = match v {
         None | Some(Value::Null) => return Ok(()),
         Some(Value::String(s)) => {
             if s.trim().is_empty() {
                 return Ok(());
             }
-            s.split('|').map(|p| Value::String(p.to_string())).collect()
+            split = s.split('|').map(|p| Value::String(p.to_string())).collect();
+            &split
         }
-        Some(Value::Array(a)) => a.clone(),
+        Some(Value::Array(a)) => a,
         Some(other) => {
             return Err(Error::gazetteer(
                 Some(idx),
@@ -276,9 +280,9 @@ fn parse_alias_list(
             ))
         }
     };
-    for (k, item) in items.into_iter().enumerate() {
+    for (k, item) in items.iter().enumerate() {
         let (text, form, case) = match item {
-            Value::String(s) => (s, None, CasePolicy::Auto),
+            Value::String(s) => (s.clone(), None, CasePolicy::Auto),
             Value::Object(o) => {
                 let text = match o.get("text") {
                     Some(Value::String(s)) => s.clone(),
@@ -338,7 +342,7 @@ fn parse_alias_list(
                     Some(idx),
                     format!(
                         "{key}[{k}] must be a string or an alias object, not {}",
-                        json_type(&other)
+                        json_type(other)
                     ),
                 ))
             }
@@ -415,10 +419,37 @@ impl Entity {
                 ))
             }
         };
+        let entity_case = match obj.get("case") {
+            None | Some(Value::Null) => CasePolicy::Auto,
+            Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
+                Error::gazetteer(
+                    Some(idx),
+                    format!(
+                        "entity {id:?}: unknown case policy {c:?} (expected auto, exact, \
+                         capitalized, tolerant or insensitive)"
+                    ),
+                )
+            })?,
+            Some(other) => {
+                return Err(Error::gazetteer(
+                    Some(idx),
+                    format!(
+                        "entity {id:?}: case must be a string, not {}",
+                        json_type(other)
+                    ),
+                ))
+            }
+        };
+        let name_case = match obj.get("name_case") {
+            Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
+                Error::gazetteer(Some(idx), format!("entity {id:?}: unknown name_case {c:?}"))
+            })?,
+            _ => CasePolicy::Auto,
+        };
         let mut aliases = vec![Alias {
             text: name.trim().to_string(),
             form: Form::Name,
-            case: CasePolicy::Auto,
+            case: name_case,
         }];
         let with_id =
             |e: Error| Error::gazetteer(e.record(), format!("entity {id:?}: {}", e.message()));
@@ -476,6 +507,12 @@ impl Entity {
             }
             aliases.extend(derived);
         }
+        // An entity-level case policy applies to every alias that does not set its own.
+        if entity_case != CasePolicy::Auto {
+            for a in aliases.iter_mut().filter(|a| a.case == CasePolicy::Auto) {
+                a.case = entity_case;
+            }
+        }
         // Drop exact repeats (same text and form); they add nothing.
         let mut seen = HashSet::new();
         aliases.retain(|a| seen.insert((a.text.clone(), a.form)));
@@ -506,6 +543,8 @@ impl Entity {
                     | "surnames"
                     | "attributes"
                     | "priority"
+                    | "case"
+                    | "name_case"
             ) {
                 attributes.insert(k.clone(), v.clone());
             }
@@ -526,6 +565,14 @@ impl Entity {
         o.insert("id".into(), Value::String(self.id.clone()));
         o.insert("name".into(), Value::String(self.name.clone()));
         o.insert("kind".into(), Value::String(self.kind.clone()));
+        if let Some(first) = self.aliases.first() {
+            if first.case != CasePolicy::Auto {
+                o.insert(
+                    "name_case".into(),
+                    Value::String(first.case.as_str().into()),
+                );
+            }
+        }
         let aliases: Vec<Value> = self
             .aliases
             .iter()
@@ -568,28 +615,29 @@ impl Gazetteer {
     where
         I: IntoIterator<Item = Value>,
     {
-        let mut entities = Vec::new();
-        for (idx, rec) in records.into_iter().enumerate() {
-            entities.push(Entity::from_record(&rec, idx, &options)?);
-        }
+        let records: Vec<Value> = records.into_iter().collect();
+        let pool = crate::pipeline::thread_pool(0)?;
+        // Parsed in parallel; the error reported is always the first bad record's.
+        let parsed: Vec<Result<Entity>> = pool.install(|| {
+            records
+                .par_iter()
+                .enumerate()
+                .map(|(idx, rec)| Entity::from_record(rec, idx, &options))
+                .collect()
+        });
+        drop(records);
+        let entities = parsed.into_iter().collect::<Result<Vec<Entity>>>()?;
         Gazetteer::from_entities(entities, options)
     }
 
     /// Builds a gazetteer from entities, checking ids and aliases.
     pub fn from_entities(entities: Vec<Entity>, options: GazetteerOptions) -> Result<Gazetteer> {
-        let mut by_id = HashMap::with_capacity(entities.len());
-        let norm = options.norm();
+        if entities.len() > u32::MAX as usize / 2 {
+            return Err(Error::gazetteer(None, "too many entities"));
+        }
         for (idx, e) in entities.iter().enumerate() {
-            if let Some(prev) = by_id.insert(e.id.clone(), idx) {
-                return Err(Error::gazetteer(
-                    Some(idx),
-                    format!("duplicate id {:?} (first defined by record {prev})", e.id),
-                ));
-            }
             for a in &e.aliases {
-                if a.text.trim().is_empty()
-                    || !normalize_str(&a.text, norm).chars().any(is_word_char)
-                {
+                if !a.text.chars().any(is_word_char) {
                     return Err(Error::gazetteer(
                         Some(idx),
                         format!(
@@ -599,6 +647,26 @@ impl Gazetteer {
                     ));
                 }
             }
+        }
+        let mut by_id: Vec<u32> = (0..entities.len() as u32).collect();
+        by_id.sort_by(|&a, &b| {
+            entities[a as usize]
+                .id
+                .cmp(&entities[b as usize].id)
+                .then(a.cmp(&b))
+        });
+        if let Some(w) = by_id
+            .windows(2)
+            .find(|w| entities[w[0] as usize].id == entities[w[1] as usize].id)
+        {
+            let (first, dup) = (w[0] as usize, w[1] as usize);
+            return Err(Error::gazetteer(
+                Some(dup),
+                format!(
+                    "duplicate id {:?} (first defined by record {first})",
+                    entities[dup].id
+                ),
+            ));
         }
         Ok(Gazetteer {
             entities,
@@ -630,7 +698,10 @@ impl Gazetteer {
 
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).map(|&i| &self.entities[i])
+        self.by_id
+            .binary_search_by(|&i| self.entities[i as usize].id.as_str().cmp(id))
+            .ok()
+            .map(|k| &self.entities[self.by_id[k] as usize])
     }
 
     /// The options the gazetteer was built with.
@@ -646,9 +717,12 @@ impl Gazetteer {
     /// This gazetteer and `other` in one: `other`'s entities follow ours.
     pub fn merge(&self, other: &Gazetteer, on_conflict: OnConflict) -> Result<Gazetteer> {
         let mut entities = self.entities.clone();
-        let mut by_id = self.by_id.clone();
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity(entities.len());
+        for (i, e) in self.entities.iter().enumerate() {
+            index.insert(e.id.as_str(), i);
+        }
         for e in &other.entities {
-            match by_id.get(&e.id) {
+            match index.get(e.id.as_str()) {
                 Some(&i) => match on_conflict {
                     OnConflict::Error => {
                         return Err(Error::gazetteer(
@@ -663,11 +737,12 @@ impl Gazetteer {
                     OnConflict::Keep => {}
                 },
                 None => {
-                    by_id.insert(e.id.clone(), entities.len());
+                    index.insert(e.id.as_str(), entities.len());
                     entities.push(e.clone());
                 }
             }
         }
+        drop(index);
         Gazetteer::from_entities(entities, self.options)
     }
 
@@ -714,7 +789,8 @@ impl Gazetteer {
         if let Some(c) = self.compiled.get() {
             return Ok(c);
         }
-        let c = Compiled::build(&self.entities, self.options)?;
+        let pool = crate::pipeline::thread_pool(0)?;
+        let c = pool.install(|| Compiled::build(&self.entities, self.options))?;
         Ok(self.compiled.get_or_init(|| c))
     }
 

@@ -99,16 +99,37 @@ impl<'a> TextArg<'a> {
             }
         }
     }
-
-    fn replaced(&self) -> bool {
-        matches!(self.text, Cow::Owned(_))
-    }
 }
 
 /// A gazetteer: entities with aliases, compiled lazily into an automaton.
 #[pyclass(module = "wirescan._core", name = "Gazetteer", frozen)]
 pub struct PyGazetteer {
-    inner: Arc<Gazetteer>,
+    inner: Arc<Shared>,
+}
+
+/// A core gazetteer and, per entity, its id as a Python string made once on first use.
+pub struct Shared {
+    core: Arc<Gazetteer>,
+    ids: Box<[PyOnceLock<Py<PyString>>]>,
+}
+
+impl Shared {
+    fn new(core: Gazetteer) -> Arc<Shared> {
+        let ids = (0..core.len()).map(|_| PyOnceLock::new()).collect();
+        Arc::new(Shared {
+            core: Arc::new(core),
+            ids,
+        })
+    }
+
+    fn id<'py>(&self, py: Python<'py>, entity: u32) -> Bound<'py, PyString> {
+        self.ids[entity as usize]
+            .get_or_init(py, || {
+                PyString::new(py, &self.core.entity(entity as usize).id).unbind()
+            })
+            .bind(py)
+            .clone()
+    }
 }
 
 fn options_from(strip_diacritics: bool, auto_surnames: bool) -> GazetteerOptions {
@@ -144,7 +165,9 @@ impl PyGazetteer {
         let g = py
             .detach(|| guarded(|| Gazetteer::from_records(values, opts)))
             .map_err(|e| to_py_err(py, e))?;
-        Ok(PyGazetteer { inner: Arc::new(g) })
+        Ok(PyGazetteer {
+            inner: Shared::new(g),
+        })
     }
 
     /// Builds a gazetteer from a JSON array of records (the format of `to_json`).
@@ -167,12 +190,14 @@ impl PyGazetteer {
                 })
             })
             .map_err(|e| to_py_err(py, e))?;
-        Ok(PyGazetteer { inner: Arc::new(g) })
+        Ok(PyGazetteer {
+            inner: Shared::new(g),
+        })
     }
 
     /// The entities as a JSON array of records (reads back with `from_json`).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        let g = self.inner.clone();
+        let g = self.inner.core.clone();
         py.detach(|| {
             let recs: Vec<serde_json::Value> = g.entities().iter().map(|e| e.to_record()).collect();
             serde_json::to_string(&recs)
@@ -184,36 +209,41 @@ impl PyGazetteer {
     #[getter]
     fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        let o = self.inner.options();
+        let o = self.inner.core.options();
         d.set_item("strip_diacritics", o.strip_diacritics)?;
         d.set_item("auto_surnames", o.auto_surnames)?;
         Ok(d)
     }
 
     fn __len__(&self) -> usize {
-        self.inner.len()
+        self.inner.core.len()
     }
 
     /// Number of aliases over all entities (names and surnames included).
     fn alias_count(&self) -> usize {
-        self.inner.alias_count()
+        self.inner.core.alias_count()
     }
 
     /// Entity ids in definition order.
     fn ids(&self) -> Vec<String> {
-        self.inner.entities().iter().map(|e| e.id.clone()).collect()
+        self.inner
+            .core
+            .entities()
+            .iter()
+            .map(|e| e.id.clone())
+            .collect()
     }
 
     /// The entity with this id as a record dict, or None.
     fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match self.inner.get(id) {
+        match self.inner.core.get(id) {
             Some(e) => Ok(Some(json_to_py(py, &e.to_record())?)),
             None => Ok(None),
         }
     }
 
     fn __contains__(&self, id: &str) -> bool {
-        self.inner.get(id).is_some()
+        self.inner.core.get(id).is_some()
     }
 
     /// This gazetteer and `other` in one.
@@ -229,11 +259,13 @@ impl PyGazetteer {
                 "on_conflict must be 'error', 'replace' or 'keep', not {on_conflict:?}"
             ))
         })?;
-        let (a, b) = (self.inner.clone(), other.inner.clone());
+        let (a, b) = (self.inner.core.clone(), other.inner.core.clone());
         let g = py
             .detach(|| guarded(|| a.merge(&b, oc)))
             .map_err(|e| to_py_err(py, e))?;
-        Ok(PyGazetteer { inner: Arc::new(g) })
+        Ok(PyGazetteer {
+            inner: Shared::new(g),
+        })
     }
 
     /// A copy without the given ids and kinds.
@@ -244,16 +276,19 @@ impl PyGazetteer {
         ids: Vec<String>,
         kinds: Vec<String>,
     ) -> PyResult<PyGazetteer> {
-        let g = self.inner.clone();
+        let g = self.inner.core.clone();
         let g = py
             .detach(|| guarded(|| g.exclude(&ids, &kinds)))
             .map_err(|e| to_py_err(py, e))?;
-        Ok(PyGazetteer { inner: Arc::new(g) })
+        Ok(PyGazetteer {
+            inner: Shared::new(g),
+        })
     }
 
     /// Normalised aliases claimed by several entities: list of (alias, [ids]).
     fn ambiguities(&self) -> Vec<(String, Vec<String>)> {
         self.inner
+            .core
             .ambiguities()
             .into_iter()
             .map(|a| (a.alias, a.ids))
@@ -262,21 +297,21 @@ impl PyGazetteer {
 
     /// Builds the automaton now (otherwise it is built on first use).
     fn compile(&self, py: Python<'_>) -> PyResult<()> {
-        let g = self.inner.clone();
+        let g = self.inner.core.clone();
         py.detach(|| guarded(|| g.compile()))
             .map_err(|e| to_py_err(py, e))
     }
 
     /// Heap bytes of the compiled automaton and its tables (0 before it is built).
     fn automaton_memory(&self) -> usize {
-        self.inner.automaton_memory()
+        self.inner.core.automaton_memory()
     }
 
     fn __repr__(&self) -> String {
         format!(
             "<Gazetteer {} entities, {} aliases>",
-            self.inner.len(),
-            self.inner.alias_count()
+            self.inner.core.len(),
+            self.inner.core.alias_count()
         )
     }
 }
@@ -288,27 +323,34 @@ pub struct PyMention {
     start: usize,
     #[pyo3(get)]
     end: usize,
-    #[pyo3(get)]
-    text: Py<PyString>,
+    /// The whole document; `text` is sliced from it on access.
+    doc: Py<PyString>,
     #[pyo3(get)]
     form: &'static str,
     entity: u32,
     candidates: Vec<u32>,
-    gazetteer: Arc<Gazetteer>,
+    gazetteer: Arc<Shared>,
 }
 
 impl PyMention {
     fn entity(&self) -> &crate::gazetteer::Entity {
-        self.gazetteer.entity(self.entity as usize)
+        self.gazetteer.core.entity(self.entity as usize)
     }
 }
 
 #[pymethods]
 impl PyMention {
+    /// The matched text: `doc.text[start:end]`.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let slice = PySlice::new(py, self.start as isize, self.end as isize, 1);
+        Ok(self.doc.bind(py).get_item(slice)?.cast_into::<PyString>()?)
+    }
+
     /// The entity's id.
     #[getter]
-    fn entity_id(&self) -> &str {
-        &self.entity().id
+    fn entity_id<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.gazetteer.id(py, self.entity)
     }
 
     /// The entity's canonical name.
@@ -334,7 +376,7 @@ impl PyMention {
     fn candidates(&self) -> Vec<String> {
         self.candidates
             .iter()
-            .map(|&i| self.gazetteer.entity(i as usize).id.clone())
+            .map(|&i| self.gazetteer.core.entity(i as usize).id.clone())
             .collect()
     }
 
@@ -352,8 +394,8 @@ impl PyMention {
         let d = PyDict::new(py);
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
-        d.set_item("text", self.text.bind(py))?;
-        d.set_item("entity_id", self.entity_id())?;
+        d.set_item("text", self.text(py)?)?;
+        d.set_item("entity_id", self.entity_id(py))?;
         d.set_item("name", self.name())?;
         d.set_item("kind", self.kind())?;
         d.set_item("form", self.form)?;
@@ -365,11 +407,11 @@ impl PyMention {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Mention {} [{}:{}] {} {} {:?} ({}{})>",
-            self.text.bind(py).repr()?,
+            self.text(py)?.repr()?,
             self.start,
             self.end,
             self.kind(),
-            self.entity_id(),
+            self.entity().id,
             self.name(),
             self.form,
             if self.ambiguous() { ", ambiguous" } else { "" }
@@ -383,15 +425,16 @@ impl PyMention {
         let o = o.get();
         Ok(self.start == o.start
             && self.end == o.end
-            && self.entity_id() == o.entity_id()
+            && self.entity == o.entity
+            && Arc::ptr_eq(&self.gazetteer, &o.gazetteer)
             && self.form == o.form
-            && self.text.bind(py).as_any().eq(o.text.bind(py))?)
+            && self.doc.bind(py).as_any().eq(o.doc.bind(py))?)
     }
 
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (self.start, self.end, self.entity_id(), self.form).hash(&mut h);
+        (self.start, self.end, &self.entity().id, self.form).hash(&mut h);
         h.finish()
     }
 }
@@ -444,39 +487,26 @@ impl PyDocument {
 fn build_document(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
-    arg: &TextArg<'_>,
     mentions: Vec<Mention>,
-    gazetteer: &Arc<Gazetteer>,
+    gazetteer: &Arc<Shared>,
 ) -> PyResult<PyDocument> {
     let py_text = obj.cast::<PyString>()?;
-    let list = PyList::empty(py);
-    for m in mentions {
-        let surface = if arg.replaced() {
-            py_text
-                .get_item(PySlice::new(
-                    py,
-                    m.span.char_start as isize,
-                    m.span.char_end as isize,
-                    1,
-                ))?
-                .cast_into::<PyString>()?
-        } else {
-            PyString::new(py, &arg.text[m.span.byte_start..m.span.byte_end])
-        };
-        let pm = PyMention {
-            start: m.span.char_start,
-            end: m.span.char_end,
-            text: surface.unbind(),
-            form: m.form.as_str(),
-            entity: m.entity,
-            candidates: m.candidates,
-            gazetteer: gazetteer.clone(),
-        };
-        list.append(Bound::new(py, pm)?)?;
+    let items = mentions.into_iter().map(|m| PyMention {
+        start: m.span.char_start,
+        end: m.span.char_end,
+        doc: py_text.clone().unbind(),
+        form: m.form.as_str(),
+        entity: m.entity,
+        candidates: m.candidates,
+        gazetteer: gazetteer.clone(),
+    });
+    let mut objs = Vec::new();
+    for pm in items {
+        objs.push(Bound::new(py, pm)?);
     }
     Ok(PyDocument {
         text: py_text.clone().unbind(),
-        entities: list.unbind(),
+        entities: PyList::new(py, objs)?.unbind(),
     })
 }
 
@@ -484,6 +514,7 @@ fn build_document(
 #[pyclass(module = "wirescan._core", name = "Extractor", frozen)]
 pub struct PyExtractor {
     inner: Extractor,
+    shared: Arc<Shared>,
 }
 
 #[pymethods]
@@ -495,7 +526,8 @@ impl PyExtractor {
             matching: MatchOptions { overlapping },
         };
         PyExtractor {
-            inner: Extractor::new(gazetteer.inner.clone(), opts),
+            inner: Extractor::new(gazetteer.inner.core.clone(), opts),
+            shared: gazetteer.inner.clone(),
         }
     }
 
@@ -514,7 +546,31 @@ impl PyExtractor {
             .detach(|| guarded(|| x.extract(t)))
             .map_err(|e| to_py_err(py, e))?
             .entities;
-        build_document(py, text, &arg, mentions, self.inner.gazetteer())
+        build_document(py, text, mentions, &self.shared)
+    }
+
+    /// Entity spans of one text as a list of `(start, end, entity_id)` tuples: the same matches
+    /// as `extract`, without building Mention objects.
+    fn spans<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let arg = TextArg::new(text, &|| "text".to_string())?;
+        let t: &str = &arg.text;
+        let x = &self.inner;
+        let mentions = py
+            .detach(|| guarded(|| x.extract(t)))
+            .map_err(|e| to_py_err(py, e))?
+            .entities;
+        let items = mentions.iter().map(|m| {
+            (
+                m.span.char_start,
+                m.span.char_end,
+                self.shared.id(py, m.entity),
+            )
+        });
+        PyList::new(py, items)
     }
 
     /// Extracts many texts in one call, the GIL released, on `n_threads` threads.
@@ -543,15 +599,9 @@ impl PyExtractor {
             .detach(|| guarded(|| x.extract_batch(&strs, n)))
             .map_err(|e| to_py_err(py, e))?;
         let mut docs = Vec::with_capacity(results.len());
-        for ((obj, arg), r) in objs.iter().zip(&args).zip(results) {
+        for (obj, r) in objs.iter().zip(results) {
             let d = r.map_err(|e| to_py_err(py, e))?;
-            docs.push(build_document(
-                py,
-                obj,
-                arg,
-                d.entities,
-                self.inner.gazetteer(),
-            )?);
+            docs.push(build_document(py, obj, d.entities, &self.shared)?);
         }
         Ok(docs)
     }

@@ -112,6 +112,28 @@ fn typographic(ch: char) -> char {
     }
 }
 
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Byte classes for the ASCII fast path: printable or control ASCII that maps to itself (PLAIN),
+/// the space (SPACE), and everything that needs a closer look (other whitespace, non-ASCII).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if b == b' ' as usize {
+            SPACE
+        } else if b >= 9 && b <= 13 {
+            OTHER
+        } else {
+            PLAIN
+        };
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_strippable_mark(ch: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&ch)
@@ -125,7 +147,7 @@ fn char_at(s: &str, i: usize) -> char {
 
 struct Builder<'a> {
     opts: NormOptions,
-    out: String,
+    out: Vec<u8>,
     anchors: Vec<Anchor>,
     track: bool,
     src: &'a str,
@@ -152,6 +174,13 @@ impl Builder<'_> {
         }
     }
 
+    #[inline]
+    fn push_char(&mut self, ch: char) {
+        let mut buf = [0u8; 4];
+        self.out
+            .extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+    }
+
     fn emit_folded(&mut self, ch: char) {
         let ch = typographic(ch);
         if self.opts.strip_diacritics && !ch.is_ascii() {
@@ -171,13 +200,13 @@ impl Builder<'_> {
             if has_mark && !overflow {
                 for &d in &parts[..n] {
                     if !is_strippable_mark(d) {
-                        self.out.push(d);
+                        self.push_char(d);
                     }
                 }
                 return;
             }
         }
-        self.out.push(ch);
+        self.push_char(ch);
     }
 
     fn emit(&mut self, ch: char) {
@@ -209,19 +238,38 @@ impl Builder<'_> {
                 let is_ws = b == b' ' || (b'\t'..=b'\r').contains(&b);
                 let next_non_ascii = i + 1 < len && bytes[i + 1] >= 0x80;
                 if !(is_ws || next_non_ascii && is_combining_mark(char_at(src, i + 1))) {
-                    // The fast path: one ASCII byte in, one out.
+                    // The fast path: a run of ASCII bytes, one byte out for each byte in.
                     if need_anchor {
                         self.anchor(c, i, true);
                         need_anchor = false;
                     }
-                    let o = if self.opts.fold_case {
-                        b.to_ascii_lowercase()
-                    } else {
-                        b
-                    };
-                    self.out.push(o as char);
+                    let start = i;
                     i += 1;
-                    c += 1;
+                    while i < len {
+                        match BYTE_CLASS[bytes[i] as usize] {
+                            PLAIN => i += 1,
+                            // A single space stays linear; a run is collapsed by the slow path.
+                            SPACE if i + 1 < len && BYTE_CLASS[bytes[i + 1] as usize] == PLAIN => {
+                                i += 2
+                            }
+                            _ => break,
+                        }
+                    }
+                    // The byte before a non-ASCII combining mark belongs to the mark's segment.
+                    if i < len
+                        && bytes[i] >= 0x80
+                        && i - 1 > start
+                        && is_combining_mark(char_at(src, i))
+                    {
+                        i -= 1;
+                    }
+                    let run = &bytes[start..i];
+                    if self.opts.fold_case {
+                        self.out.extend(run.iter().map(|b| b.to_ascii_lowercase()));
+                    } else {
+                        self.out.extend_from_slice(run);
+                    }
+                    c += i - start;
                     continue;
                 }
                 if is_ws && !(i + 1 < len && starts_space(src, i + 1)) {
@@ -230,7 +278,7 @@ impl Builder<'_> {
                         self.anchor(c, i, true);
                         need_anchor = false;
                     }
-                    self.out.push(' ');
+                    self.out.push(b' ');
                     i += 1;
                     c += 1;
                     continue;
@@ -251,7 +299,7 @@ impl Builder<'_> {
                     }
                 }
                 self.anchor(start_c, start_i, false);
-                self.out.push(' ');
+                self.out.push(b' ');
                 self.anchor(c, i, true);
                 need_anchor = false;
                 continue;
@@ -285,7 +333,10 @@ impl Builder<'_> {
             need_anchor = false;
         }
         self.anchor(c, i, true);
-        (self.out, self.anchors)
+        // Only whole UTF-8 sequences were pushed; the check is cheap and keeps this safe.
+        let text = String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        (text, self.anchors)
     }
 }
 
@@ -304,7 +355,7 @@ fn starts_space(src: &str, i: usize) -> bool {
 pub fn normalize_str(src: &str, opts: NormOptions) -> String {
     let b = Builder {
         opts,
-        out: String::with_capacity(src.len()),
+        out: Vec::with_capacity(src.len()),
         anchors: Vec::new(),
         track: false,
         src,
@@ -326,7 +377,7 @@ impl NormText {
         }
         let b = Builder {
             opts,
-            out: String::with_capacity(src.len() + 8),
+            out: Vec::with_capacity(src.len() + 8),
             anchors: vec![Anchor {
                 norm: 0,
                 chr: 0,

@@ -1,0 +1,278 @@
+"""Entity matching: wirescan side by side with flashtext, pyahocorasick and ahocorasick_rs.
+
+Semantics for every tool: case-insensitive, whole words, leftmost-longest, from a Python ``str``
+to (start, end, id) in character offsets. How each peer is made to match them:
+
+- flashtext: ``KeywordProcessor(case_sensitive=False)``; it matches whole words at word starts,
+  longest first, by design.
+- pyahocorasick / ahocorasick_rs: all overlapping matches on ``text.lower()``, then a word
+  boundary filter, then a greedy leftmost-longest pass (filtering a leftmost-longest result
+  instead would lose the shorter match when the longest one fails the boundary check).
+- wirescan: every alias with ``case="insensitive"``; word boundaries are part of the matching.
+
+Each tool and gazetteer size runs in a fresh interpreter (so memory is its own): build time,
+resident memory added by the build, then the median of several passes over the corpus, one
+document at a time, on one thread. The outputs of all tools are compared.
+
+Run: python bench/bench_entities.py [--sizes 1000,100000,1000000] [--out bench/results/entities.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import aliases, corpus  # noqa: E402
+
+Match = tuple[int, int, str]
+
+
+def rss_mb() -> float:
+    """Resident memory, after handing freed heap back to the OS (the same for every tool)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except OSError:
+        pass
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _word(c: str) -> bool:
+    return c.isalnum()
+
+
+def leftmost_longest_words(text: str, cands: list[Match]) -> list[Match]:
+    """Boundary filter, then leftmost-longest greedy selection."""
+    n = len(text)
+    ok = [
+        (s, e, i)
+        for s, e, i in cands
+        if (s == 0 or not _word(text[s - 1])) and (e == n or not _word(text[e]))
+    ]
+    ok.sort(key=lambda m: (m[0], m[0] - m[1]))
+    out: list[Match] = []
+    last = 0
+    for m in ok:
+        if m[0] >= last:
+            out.append(m)
+            last = m[1]
+    return out
+
+
+def build_wirescan(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]]:
+    import wirescan
+
+    by_id: dict[str, list[str]] = {}
+    for i, a in pairs:
+        by_id.setdefault(i, []).append(a)
+    recs = [
+        {"id": i, "name": al[0], "kind": "x", "aliases": al[1:], "case": "insensitive"}
+        for i, al in by_id.items()
+    ]
+    g = wirescan.Gazetteer.from_records(recs, auto_surnames=False).compile()
+    del recs
+    ex = wirescan.Extractor(g)
+
+    def run(text: str) -> list[Match]:
+        return [(m.start, m.end, m.entity_id) for m in ex.extract(text).entities]
+
+    run.extractor = ex  # type: ignore[attr-defined]
+    return run
+
+
+def build_wirescan_spans(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]]:
+    run_objects = build_wirescan(pairs)
+    ex = run_objects.extractor  # type: ignore[attr-defined]
+    return ex.spans  # type: ignore[no-any-return]
+
+
+def build_flashtext(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]]:
+    from flashtext import KeywordProcessor
+
+    kp = KeywordProcessor(case_sensitive=False)
+    for i, a in pairs:
+        kp.add_keyword(a, i)
+
+    def run(text: str) -> list[Match]:
+        return [(s, e, i) for i, s, e in kp.extract_keywords(text, span_info=True)]
+
+    return run
+
+
+def build_pyahocorasick(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]]:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for i, a in pairs:
+        key = a.lower()
+        auto.add_word(key, (i, len(key)))
+    auto.make_automaton()
+
+    def run(text: str) -> list[Match]:
+        low = text.lower()
+        cands = [(end - n + 1, end + 1, i) for end, (i, n) in auto.iter(low)]
+        return leftmost_longest_words(text, cands)
+
+    return run
+
+
+def build_ahocorasick_rs(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]]:
+    import ahocorasick_rs
+
+    keys: dict[str, str] = {}
+    for i, a in pairs:
+        keys.setdefault(a.lower(), i)
+    patterns = list(keys)
+    ids = [keys[p] for p in patterns]
+    ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    def run(text: str) -> list[Match]:
+        low = text.lower()
+        cands = [(s, e, ids[k]) for k, s, e in ac.find_matches_as_indexes(low, overlapping=True)]
+        return leftmost_longest_words(text, cands)
+
+    return run
+
+
+BUILDERS = {
+    "wirescan": build_wirescan,
+    "wirescan.spans": build_wirescan_spans,
+    "flashtext": build_flashtext,
+    "pyahocorasick": build_pyahocorasick,
+    "ahocorasick_rs": build_ahocorasick_rs,
+}
+
+
+def worker(tool: str, size: int, corpus_bytes: int, repeats: int) -> dict[str, object]:
+    docs = corpus(corpus_bytes)
+    pairs = aliases(size)
+    total = sum(len(d.encode("utf-8")) for d in docs)
+    before = rss_mb()
+    t0 = time.perf_counter()
+    run = BUILDERS[tool](pairs)
+    build_s = time.perf_counter() - t0
+    mem = rss_mb() - before
+    out = [[tuple(m) for m in run(d)] for d in docs]  # warm-up; compared across tools
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for d in docs:
+            run(d)
+        times.append(time.perf_counter() - t0)
+    digest = hashlib.sha256(json.dumps(out).encode()).hexdigest()[:16]
+    return {
+        "tool": tool,
+        "size": size,
+        "build_s": build_s,
+        "mem_mb": mem,
+        "median_s": statistics.median(times),
+        "mb_s": total / 1e6 / statistics.median(times),
+        "matches": sum(len(o) for o in out),
+        "digest": digest,
+        "bytes": total,
+    }
+
+
+def threads_worker(size: int, corpus_bytes: int, repeats: int) -> dict[str, object]:
+    import wirescan
+
+    docs = corpus(corpus_bytes) * 4
+    pairs = aliases(size)
+    recs = [{"id": f"{i}#{k}", "name": a, "kind": "x"} for k, (i, a) in enumerate(pairs)]
+    ex = wirescan.Extractor(wirescan.Gazetteer.from_records(recs, auto_surnames=False).compile())
+    total = sum(len(d.encode("utf-8")) for d in docs)
+    res = {}
+    for n in (1, 2):
+        ex.extract_batch(docs[:50], n_threads=n)
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            ex.extract_batch(docs, n_threads=n)
+            times.append(time.perf_counter() - t0)
+        res[n] = total / 1e6 / statistics.median(times)
+    return {"size": size, "mb_s_1": res[1], "mb_s_2": res[2], "speedup": res[2] / res[1]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1000,100000,1000000")
+    ap.add_argument("--tools", default=",".join(BUILDERS))
+    ap.add_argument("--corpus-bytes", type=int, default=2_000_000)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--threads-worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.size, args.corpus_bytes, args.repeats)))
+        return
+    if args.threads_worker:
+        print(json.dumps(threads_worker(args.size, args.corpus_bytes, args.repeats)))
+        return
+
+    rows = []
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for size in sizes:
+        for tool in args.tools.split(","):
+            cmd = [sys.executable, __file__, "--worker", tool, "--size", str(size),
+                   "--corpus-bytes", str(args.corpus_bytes), "--repeats", str(args.repeats)]
+            r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+            rows.append(r)
+            print(f"{size:>8} {tool:<15} {r['mb_s']:7.1f} MB/s  build {r['build_s']:6.2f} s  "
+                  f"mem {r['mem_mb']:7.1f} MB  matches {r['matches']} {r['digest']}", flush=True)
+    scaling = []
+    for size in sizes:
+        cmd = [sys.executable, __file__, "--threads-worker", "--size", str(size),
+               "--corpus-bytes", str(args.corpus_bytes), "--repeats", str(args.repeats)]
+        r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+        scaling.append(r)
+        print(f"{size:>8} threads: 1 -> {r['mb_s_1']:.1f} MB/s, 2 -> {r['mb_s_2']:.1f} MB/s "
+              f"({r['speedup']:.2f}x)", flush=True)
+    table = render(rows, scaling, args)
+    print(table)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(table)
+
+
+def render(rows: list[dict], scaling: list[dict], args: argparse.Namespace) -> str:
+    lines = [
+        f"Corpus: {rows[0]['bytes'] / 1e6:.1f} MB of news text (seed paragraphs), one document at "
+        f"a time, one thread; median of {args.repeats} passes.",
+        "",
+        "| aliases | tool | MB/s | vs fastest peer | build (s) | memory (MB) | matches | same output |",
+        "|---:|---|---:|---:|---:|---:|---:|:---:|",
+    ]
+    for size in sorted({r["size"] for r in rows}):
+        group = [r for r in rows if r["size"] == size]
+        ours = next((r for r in group if r["tool"] == "wirescan"), None)
+        peers = [r for r in group if not r["tool"].startswith("wirescan")]
+        best = max((r["mb_s"] for r in peers), default=None)
+        for r in group:
+            ratio = f"{r['mb_s'] / best:.2f}x" if best else ""
+            same = "yes" if ours and r["digest"] == ours["digest"] else "no"
+            lines.append(
+                f"| {size:,} | {r['tool']} | {r['mb_s']:.1f} | {ratio} | {r['build_s']:.2f} | "
+                f"{r['mem_mb']:.0f} | {r['matches']:,} | {same} |"
+            )
+    lines += ["", "| aliases | wirescan 1 thread MB/s | 2 threads MB/s | speed-up |", "|---:|---:|---:|---:|"]
+    for s in scaling:
+        lines.append(f"| {s['size']:,} | {s['mb_s_1']:.1f} | {s['mb_s_2']:.1f} | {s['speedup']:.2f}x |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
