@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import aliases, corpus  # noqa: E402
+from common import aliases, corpus
 
 Match = tuple[int, int, str]
 
@@ -227,20 +227,45 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     for size in sizes:
         for tool in args.tools.split(","):
-            cmd = [sys.executable, __file__, "--worker", tool, "--size", str(size),
-                   "--corpus-bytes", str(args.corpus_bytes), "--repeats", str(args.repeats)]
+            cmd = [
+                sys.executable,
+                __file__,
+                "--worker",
+                tool,
+                "--size",
+                str(size),
+                "--corpus-bytes",
+                str(args.corpus_bytes),
+                "--repeats",
+                str(args.repeats),
+            ]
             r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
             rows.append(r)
-            print(f"{size:>8} {tool:<15} {r['mb_s']:7.1f} MB/s  build {r['build_s']:6.2f} s  "
-                  f"mem {r['mem_mb']:7.1f} MB  matches {r['matches']} {r['digest']}", flush=True)
+            print(
+                f"{size:>8} {tool:<15} {r['mb_s']:7.1f} MB/s  build {r['build_s']:6.2f} s  "
+                f"mem {r['mem_mb']:7.1f} MB  matches {r['matches']} {r['digest']}",
+                flush=True,
+            )
     scaling = []
     for size in sizes:
-        cmd = [sys.executable, __file__, "--threads-worker", "--size", str(size),
-               "--corpus-bytes", str(args.corpus_bytes), "--repeats", str(args.repeats)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--threads-worker",
+            "--size",
+            str(size),
+            "--corpus-bytes",
+            str(args.corpus_bytes),
+            "--repeats",
+            str(args.repeats),
+        ]
         r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
         scaling.append(r)
-        print(f"{size:>8} threads: 1 -> {r['mb_s_1']:.1f} MB/s, 2 -> {r['mb_s_2']:.1f} MB/s "
-              f"({r['speedup']:.2f}x)", flush=True)
+        print(
+            f"{size:>8} threads: 1 -> {r['mb_s_1']:.1f} MB/s, 2 -> {r['mb_s_2']:.1f} MB/s "
+            f"({r['speedup']:.2f}x)",
+            flush=True,
+        )
     table = render(rows, scaling, args)
     print(table)
     if args.out:
@@ -253,7 +278,8 @@ def render(rows: list[dict], scaling: list[dict], args: argparse.Namespace) -> s
         f"Corpus: {rows[0]['bytes'] / 1e6:.1f} MB of news text (seed paragraphs), one document at "
         f"a time, one thread; median of {args.repeats} passes.",
         "",
-        "| aliases | tool | MB/s | vs fastest peer | build (s) | memory (MB) | matches | same output |",
+        "| aliases | tool | MB/s | vs fastest peer | build (s) | memory (MB) | matches "
+        "| same output |",
         "|---:|---|---:|---:|---:|---:|---:|:---:|",
     ]
     for size in sorted({r["size"] for r in rows}):
@@ -268,9 +294,15 @@ def render(rows: list[dict], scaling: list[dict], args: argparse.Namespace) -> s
                 f"| {size:,} | {r['tool']} | {r['mb_s']:.1f} | {ratio} | {r['build_s']:.2f} | "
                 f"{r['mem_mb']:.0f} | {r['matches']:,} | {same} |"
             )
-    lines += ["", "| aliases | wirescan 1 thread MB/s | 2 threads MB/s | speed-up |", "|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "| aliases | wirescan 1 thread MB/s | 2 threads MB/s | speed-up |",
+        "|---:|---:|---:|---:|",
+    ]
     for s in scaling:
-        lines.append(f"| {s['size']:,} | {s['mb_s_1']:.1f} | {s['mb_s_2']:.1f} | {s['speedup']:.2f}x |")
+        lines.append(
+            f"| {s['size']:,} | {s['mb_s_1']:.1f} | {s['mb_s_2']:.1f} | {s['speedup']:.2f}x |"
+        )
     return "\n".join(lines) + "\n"
 
 

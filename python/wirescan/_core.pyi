@@ -6,11 +6,11 @@ from typing import Any, final
 __version__: str
 __all__ = [
     "Document",
-    "__version__",
-    "_panic_for_tests",
     "Extractor",
     "Gazetteer",
     "Mention",
+    "__version__",
+    "_panic_for_tests",
     "default_threads",
 ]
 

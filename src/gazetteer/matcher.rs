@@ -210,14 +210,14 @@ impl Compiled {
         let mut exact: Vec<Box<str>> = Vec::new();
         let mut exact_ids: HashMap<String, u32> = HashMap::new();
         let mut group_start = 0usize;
-        for k in 0..entries.len() {
-            let new_key = patterns.last() != Some(&entries[k].key);
+        for e in entries.iter_mut() {
+            let new_key = patterns.last() != Some(&e.key);
             if new_key {
-                if k > 0 {
-                    pats.last_mut().expect("a pattern").cand_end = cands.len() as u32;
+                if let Some(prev) = pats.last_mut() {
+                    prev.cand_end = cands.len() as u32;
                 }
                 group_start = cands.len();
-                let key = std::mem::take(&mut entries[k].key);
+                let key = std::mem::take(&mut e.key);
                 pats.push(PatInfo {
                     cand_start: cands.len() as u32,
                     cand_end: cands.len() as u32,
@@ -225,7 +225,6 @@ impl Compiled {
                 });
                 patterns.push(key);
             }
-            let e = &entries[k];
             // One entity claiming one pattern twice in the same form adds nothing.
             if cands[group_start..]
                 .iter()
@@ -394,8 +393,7 @@ impl Compiled {
             if !usable || (any_surname && c.form != Form::Surname) {
                 continue;
             }
-            if out.iter().any(|(e, _)| *e == c.entity) && !(c.form == Form::Surname && !any_surname)
-            {
+            if (any_surname || c.form != Form::Surname) && out.iter().any(|(e, _)| *e == c.entity) {
                 continue; // this entity already matched by an earlier (better) form
             }
             if !self.case_ok(c.case, surface) {
