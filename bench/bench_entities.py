@@ -189,9 +189,8 @@ def threads_worker(size: int, corpus_bytes: int, repeats: int) -> dict[str, obje
     import wirescan
 
     docs = corpus(corpus_bytes) * 4
-    pairs = aliases(size)
-    recs = [{"id": f"{i}#{k}", "name": a, "kind": "x"} for k, (i, a) in enumerate(pairs)]
-    ex = wirescan.Extractor(wirescan.Gazetteer.from_records(recs, auto_surnames=False).compile())
+    ex = build_wirescan(aliases(size)).extractor  # type: ignore[attr-defined]
+    assert isinstance(ex, wirescan.Extractor)
     total = sum(len(d.encode("utf-8")) for d in docs)
     res = {}
     for n in (1, 2):

@@ -37,6 +37,8 @@ pub struct Mention {
     pub form: Form,
     /// Every entity the alias may stand for, best first, when more than one does.
     pub candidates: Vec<u32>,
+    /// True when several candidates remain and the document did not decide between them.
+    pub ambiguous: bool,
 }
 
 /// A case policy resolved for one alias.
@@ -406,8 +408,22 @@ impl Compiled {
             }
             out.push((c.entity, c.form));
         }
-        // Entities already mentioned in this document come first.
         if out.len() > 1 {
+            // A candidate whose alias matched in its exact case (`NIS` the acronym) beats ones
+            // that merely allow the case (`Nis` the city written in capitals).
+            let exact: Vec<(u32, Form)> = out
+                .iter()
+                .copied()
+                .filter(|&(e, f)| {
+                    cands
+                        .iter()
+                        .any(|c| c.entity == e && c.form == f && matches!(c.case, Case::Exact(_)))
+                })
+                .collect();
+            if !exact.is_empty() && exact.len() < out.len() {
+                *out = exact;
+            }
+            // Entities already mentioned in this document come first.
             out.sort_by_key(|(e, _)| !seen.contains(*e));
         }
     }
@@ -416,7 +432,7 @@ impl Compiled {
         &self,
         text: &str,
         norm: &NormText,
-        _entities: &[Entity],
+        entities: &[Entity],
         opts: MatchOptions,
     ) -> Vec<Mention> {
         let t = norm.as_str().as_bytes();
@@ -473,6 +489,7 @@ impl Compiled {
                         } else {
                             Vec::new()
                         },
+                        ambiguous: chosen.len() > 1,
                     });
                     if !opts.overlapping {
                         matched_end = Some(end);
@@ -491,6 +508,7 @@ impl Compiled {
         if opts.overlapping {
             out.sort_by_key(|m| (m.span.char_start, std::cmp::Reverse(m.span.char_end)));
         }
+        resolve_by_context(&mut out, entities);
         out
     }
 }
@@ -525,6 +543,47 @@ impl Seen {
                 self.many.extend(self.few.drain(..));
                 self.many.insert(e);
             }
+        }
+    }
+}
+
+fn country_of(e: &Entity) -> Option<&str> {
+    e.attributes.get("country").and_then(|v| v.as_str())
+}
+
+/// Settles ambiguous mentions by the document: a candidate named elsewhere in the document
+/// without ambiguity, or one in a country the document otherwise mentions, wins when it is the
+/// only one that does. Unsettled mentions keep `ambiguous` set.
+fn resolve_by_context(mentions: &mut [Mention], entities: &[Entity]) {
+    if !mentions.iter().any(|m| m.ambiguous) {
+        return;
+    }
+    let mut sure: HashSet<u32> = HashSet::new();
+    let mut countries: HashSet<&str> = HashSet::new();
+    for m in mentions.iter().filter(|m| !m.ambiguous) {
+        sure.insert(m.entity);
+        if let Some(c) = country_of(&entities[m.entity as usize]) {
+            countries.insert(c);
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.ambiguous) {
+        let score = |e: u32| -> u8 {
+            let ent = &entities[e as usize];
+            if sure.contains(&e) {
+                2
+            } else if country_of(ent).is_some_and(|c| countries.contains(c)) {
+                1
+            } else {
+                0
+            }
+        };
+        let scores: Vec<u8> = m.candidates.iter().map(|&e| score(e)).collect();
+        let best = scores.iter().copied().max().unwrap_or(0);
+        if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
+            let k = scores.iter().position(|&s| s == best).unwrap_or(0);
+            m.entity = m.candidates[k];
+            m.candidates.sort_by_key(|&e| std::cmp::Reverse(score(e)));
+            m.ambiguous = false;
         }
     }
 }

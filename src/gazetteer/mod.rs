@@ -514,8 +514,18 @@ impl Entity {
             }
         }
         // Drop exact repeats (same text and form); they add nothing.
-        let mut seen = HashSet::new();
-        aliases.retain(|a| seen.insert((a.text.clone(), a.form)));
+        let mut k = 1;
+        while k < aliases.len() {
+            let (head, tail) = aliases.split_at(k);
+            if head
+                .iter()
+                .any(|a| a.form == tail[0].form && a.text == tail[0].text)
+            {
+                aliases.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         let mut attributes = Map::new();
         if let Some(v) = obj.get("attributes") {
             match v {

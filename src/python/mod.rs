@@ -329,6 +329,7 @@ pub struct PyMention {
     form: &'static str,
     entity: u32,
     candidates: Vec<u32>,
+    ambiguous: bool,
     gazetteer: Arc<Shared>,
 }
 
@@ -365,13 +366,15 @@ impl PyMention {
         &self.entity().kind
     }
 
-    /// True when the alias stands for more than one entity (see `candidates`).
+    /// True when the alias stands for several entities and the document did not settle which
+    /// (see `candidates`).
     #[getter]
     fn ambiguous(&self) -> bool {
-        !self.candidates.is_empty()
+        self.ambiguous
     }
 
-    /// Ids of every entity the alias may stand for, best first (empty when unambiguous).
+    /// Ids of every entity the alias may stand for, best first (empty when only one entity
+    /// claims it; kept when the document's context settled the choice).
     #[getter]
     fn candidates(&self) -> Vec<String> {
         self.candidates
@@ -439,23 +442,56 @@ impl PyMention {
     }
 }
 
-/// The structured facts found in one text.
+/// The structured facts found in one text. Mention objects are made on first access to
+/// `entities`, so a batch call returns as soon as the (parallel) work is done.
 #[pyclass(module = "wirescan._core", name = "Document", frozen)]
 pub struct PyDocument {
     #[pyo3(get)]
     text: Py<PyString>,
-    #[pyo3(get)]
-    entities: Py<PyList>,
+    mentions: Vec<Mention>,
+    shared: Arc<Shared>,
+    entities: PyOnceLock<Py<PyList>>,
+}
+
+impl PyDocument {
+    fn entity_list<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyList>> {
+        let list = self.entities.get_or_try_init(py, || -> PyResult<_> {
+            let mut objs = Vec::with_capacity(self.mentions.len());
+            for m in &self.mentions {
+                objs.push(Bound::new(
+                    py,
+                    PyMention {
+                        start: m.span.char_start,
+                        end: m.span.char_end,
+                        doc: self.text.clone_ref(py),
+                        form: m.form.as_str(),
+                        entity: m.entity,
+                        candidates: m.candidates.clone(),
+                        ambiguous: m.ambiguous,
+                        gazetteer: self.shared.clone(),
+                    },
+                )?);
+            }
+            Ok(PyList::new(py, objs)?.unbind())
+        })?;
+        Ok(list.bind(py))
+    }
 }
 
 #[pymethods]
 impl PyDocument {
+    /// Entity mentions in text order (the same list object on every access).
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        Ok(self.entity_list(py)?.clone())
+    }
+
     /// Plain JSON-able data: the text and every mention as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("text", self.text.bind(py))?;
         let ents = PyList::empty(py);
-        for m in self.entities.bind(py).iter() {
+        for m in self.entity_list(py)?.iter() {
             ents.append(m.cast::<PyMention>()?.get().to_dict(py)?)?;
         }
         d.set_item("entities", ents)?;
@@ -463,50 +499,33 @@ impl PyDocument {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let text = self.text.bind(py);
-        let n_chars = text.len()?;
-        let ents = self.entities.bind(py);
-        let mut names: Vec<String> = Vec::new();
-        for m in ents.iter() {
-            let m = m.cast::<PyMention>()?.get();
-            let n = m.name().to_string();
+        let n_chars = self.text.bind(py).len()?;
+        let mut names: Vec<&str> = Vec::new();
+        for m in &self.mentions {
+            let n = self.shared.core.entity(m.entity as usize).name.as_str();
             if !names.contains(&n) {
                 names.push(n);
             }
         }
-        let shown: Vec<&str> = names.iter().take(6).map(|s| s.as_str()).collect();
         let more = if names.len() > 6 { ", ..." } else { "" };
         Ok(format!(
             "<Document {n_chars} chars, {} entities: {}{more}>",
-            ents.len(),
-            shown.join(", ")
+            self.mentions.len(),
+            names.iter().take(6).copied().collect::<Vec<_>>().join(", ")
         ))
     }
 }
 
 fn build_document(
-    py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     mentions: Vec<Mention>,
-    gazetteer: &Arc<Shared>,
+    shared: &Arc<Shared>,
 ) -> PyResult<PyDocument> {
-    let py_text = obj.cast::<PyString>()?;
-    let items = mentions.into_iter().map(|m| PyMention {
-        start: m.span.char_start,
-        end: m.span.char_end,
-        doc: py_text.clone().unbind(),
-        form: m.form.as_str(),
-        entity: m.entity,
-        candidates: m.candidates,
-        gazetteer: gazetteer.clone(),
-    });
-    let mut objs = Vec::new();
-    for pm in items {
-        objs.push(Bound::new(py, pm)?);
-    }
     Ok(PyDocument {
-        text: py_text.clone().unbind(),
-        entities: PyList::new(py, objs)?.unbind(),
+        text: obj.cast::<PyString>()?.clone().unbind(),
+        mentions,
+        shared: shared.clone(),
+        entities: PyOnceLock::new(),
     })
 }
 
@@ -546,7 +565,7 @@ impl PyExtractor {
             .detach(|| guarded(|| x.extract(t)))
             .map_err(|e| to_py_err(py, e))?
             .entities;
-        build_document(py, text, mentions, &self.shared)
+        build_document(text, mentions, &self.shared)
     }
 
     /// Entity spans of one text as a list of `(start, end, entity_id)` tuples: the same matches
@@ -601,7 +620,7 @@ impl PyExtractor {
         let mut docs = Vec::with_capacity(results.len());
         for (obj, r) in objs.iter().zip(results) {
             let d = r.map_err(|e| to_py_err(py, e))?;
-            docs.push(build_document(py, obj, d.entities, &self.shared)?);
+            docs.push(build_document(obj, d.entities, &self.shared)?);
         }
         Ok(docs)
     }

@@ -1,0 +1,60 @@
+"""The wirescan command line: the README's main job, JSONL output, unreadable inputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA, SEEDS
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wirescan", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_main_job_over_seeds() -> None:
+    r = run("extract", str(SEEDS))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("== ") == 5
+    assert "Kim Jong Un" in r.stdout and "Lloyd Austin" in r.stdout
+
+
+def test_jsonl_output_and_custom_gazetteer(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    r = run(
+        "extract",
+        str(SEEDS),
+        "--gazetteer",
+        str(DATA / "seed_gazetteer.jsonl"),
+        "--out",
+        str(out),
+        "--threads",
+        "2",
+    )
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == 5
+    assert any(e["entity_id"] == "QLIM" for row in rows for e in row["entities"])
+
+
+def test_unreadable_inputs_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Seoul and Moscow", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"line one\nSeoul \xff\xfe")
+    out = tmp_path / "out.jsonl"
+    r = run("extract", str(tmp_path), "--out", str(out))
+    assert r.returncode == 1
+    assert "bad.txt:2: invalid UTF-8" in r.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [Path(row["id"]).name for row in rows] == ["good.txt"]
+
+
+def test_bad_gazetteer_is_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "g.csv"
+    bad.write_text("id,name\nx,y\n")
+    r = run("extract", str(SEEDS), "--gazetteer", str(bad))
+    assert r.returncode == 2
+    assert "g.csv:1:" in r.stderr

@@ -1,0 +1,172 @@
+"""The bundled default gazetteer: the acceptance floor on the seeds, precision rules, context."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+import wirescan
+
+from conftest import ROOT, spans_ok
+
+sys.path.insert(0, str(ROOT / "tools"))
+from eval_default_gazetteer import evaluate
+
+
+@pytest.fixture(scope="module")
+def dex() -> wirescan.Extractor:
+    return wirescan.Extractor()
+
+
+@pytest.fixture(scope="module")
+def found(dex: wirescan.Extractor, seeds: dict[str, str]) -> dict[str, set[str]]:
+    """entity id -> surfaces found over all seeds."""
+    out: dict[str, set[str]] = {}
+    for text in seeds.values():
+        doc = dex.extract(text)
+        spans_ok(doc)
+        for m in doc.entities:
+            out.setdefault(m.entity_id, set()).add(" ".join(m.text.split()))
+    return out
+
+
+FLOOR = {
+    "iso:KP": {"North Korea", "DPRK", "North Korean"},
+    "iso:RU": {"Russia"},
+    "iso:UA": {"Ukraine"},
+    "iso:KR": {"South Korea"},
+    "gn:1871859": {"Pyongyang"},
+    "gn:524901": {"Moscow"},
+    "gn:1835848": {"Seoul"},
+    "gn:703448": {"Kyiv"},
+    "gn:2013348": {"Vladivostok"},
+    "gn:2800866": {"Brussels"},
+    "gn:3172394": {"Naples"},
+    "gn:709717": {"Donetsk"},
+    "ws:siberia": {"Siberian"},
+    "Q7184": {"NATO"},
+    "Q1065": {"United Nations", "U.N."},
+    "ws:g7": {"Group of Seven"},
+    "Q48340": {"CNN"},
+    "Q130879": {"Reuters"},
+    "Q40469": {"AFP"},
+    "ws:yonhap": {"Yonhap"},
+    "ws:nbc-news": {"NBC News"},
+    "ws:kr-nis": {"NIS", "National Intelligence Service"},
+    "ws:kremlin": {"Kremlin"},
+    "ws:white-house": {"White House"},
+    "Q56226": {"Kim Jong Un"},
+    "Q7747": {"Vladimir Putin"},
+    "Q3874799": {"Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelenskyy", "Zelensky"},
+    "ws:yoon-suk-yeol": {"Yoon Suk Yeol"},
+    "Q6279": {"Joe Biden"},
+    "ws:lloyd-austin": {"LLoyd Austin", "Lloyd Austin", "Austin"},
+    "ws:dmitry-peskov": {"Dmitry Peskov"},
+    "ws:andrii-sybiha": {"Andrii Sybiha"},
+}
+
+
+@pytest.mark.parametrize("entity_id", sorted(FLOOR))
+def test_acceptance_floor(found: dict[str, set[str]], entity_id: str) -> None:
+    assert FLOOR[entity_id] <= found.get(entity_id, set())
+
+
+def test_no_places_made_from_people(dex: wirescan.Extractor, seeds: dict[str, str]) -> None:
+    for text in seeds.values():
+        for m in dex.extract(text).entities:
+            if m.kind == "place":
+                assert m.text not in {"Vladimir", "Austin", "Kim", "Lim", "Un", "Yoon", "Putin"}, m
+
+
+def test_precision_and_recall_on_seeds() -> None:
+    res = evaluate()
+    tp = sum(r[0] for r in res.values())
+    found = sum(r[1] for r in res.values())
+    gold = sum(r[2] for r in res.values())
+    assert tp / found >= 0.98, res
+    assert tp / gold >= 0.95, res
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a nice day",
+        "the chad hung from the ballot",
+        "my mobile phone",
+        "a split decision",
+        "turkey for dinner",
+        "Kim said",  # a surname alone, no full name earlier
+        "Un and Lim",
+    ],
+)
+def test_common_words_and_bare_names_do_not_fire(dex: wirescan.Extractor, text: str) -> None:
+    assert dex.extract(text).entities == []
+
+
+def test_person_full_name_beats_place_inside(dex: wirescan.Extractor) -> None:
+    doc = dex.extract("Vladimir Putin spoke. Later, Putin left.")
+    assert [(m.text, m.entity_id) for m in doc.entities] == [
+        ("Vladimir Putin", "Q7747"),
+        ("Putin", "Q7747"),
+    ]
+
+
+def test_places_carry_attributes(dex: wirescan.Extractor) -> None:
+    (seoul,) = dex.extract("Seoul").entities
+    a = seoul.attributes
+    assert a["country"] == "KR" and a["feature"] == "capital" and a["population"] > 9_000_000
+    assert 37 < a["lat"] < 38 and 126 < a["lon"] < 128
+    (nis,) = dex.extract("NIS").entities
+    assert nis.attributes["country"] == "KR" and nis.attributes["type"] == "intelligence agency"
+    (dem,) = dex.extract("North Korean").entities
+    assert (dem.entity_id, dem.form) == ("iso:KP", "demonym")
+    (p,) = dex.extract("Dmitry Peskov").entities
+    assert p.attributes["country"] == "RU" and "role" in p.attributes
+
+
+def test_ambiguous_names_resolve_by_context(dex: wirescan.Extractor) -> None:
+    us = dex.extract("Voters in Atlanta, Georgia, lined up.").entities
+    ge = dex.extract("Protesters in Tbilisi, Georgia, marched.").entities
+    g_us = next(m for m in us if m.text == "Georgia")
+    g_ge = next(m for m in ge if m.text == "Georgia")
+    assert g_us.attributes["country"] == "US" and not g_us.ambiguous
+    assert g_ge.entity_id == "iso:GE" and not g_ge.ambiguous
+    assert set(g_us.candidates) == set(g_ge.candidates) and len(g_us.candidates) == 2
+    (alone,) = dex.extract("Georgia").entities
+    assert alone.ambiguous and len(alone.candidates) == 2
+
+
+def test_extend_and_trim_default() -> None:
+    mine = wirescan.Gazetteer.from_records(
+        [{"id": "x:acme", "name": "Acme Widgets", "kind": "org"}]
+    )
+    g = wirescan.Gazetteer.default() + mine
+    ex = wirescan.Extractor(g)
+    assert [m.entity_id for m in ex.extract("Acme Widgets in Seoul").entities] == [
+        "x:acme",
+        "gn:1835848",
+    ]
+    no_people = wirescan.Gazetteer.default().exclude(kinds=["person"])
+    assert all(
+        m.kind != "person" for m in wirescan.Extractor(no_people).extract("Joe Biden").entities
+    )
+    no_seoul = wirescan.Gazetteer.default().exclude(ids=["gn:1835848"])
+    assert wirescan.Extractor(no_seoul).extract("Seoul").entities == []
+
+
+def test_default_pickles_as_a_reference() -> None:
+    blob = pickle.dumps(wirescan.Extractor())
+    assert len(blob) < 300
+    assert pickle.loads(blob).gazetteer is wirescan.Gazetteer.default()
+
+
+def test_data_is_compact_and_documented() -> None:
+    data = Path(wirescan.__file__).parent / "data"
+    assert (data / "default_gazetteer.json.gz").stat().st_size < 5_000_000
+    info = wirescan.default_gazetteer_info()
+    assert info["currency"] and info["entities"] == len(wirescan.Gazetteer.default())
+    assert "CC BY 4.0" in info["licences"]["geonames"]
+    assert "ODbL" in (data / "NOTICE.md").read_text()
