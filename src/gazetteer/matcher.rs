@@ -14,7 +14,8 @@ use rayon::prelude::*;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
 
-use super::{CasePolicy, Entity, Form, GazetteerOptions};
+use super::store::{EntityRef, Store};
+use super::{CasePolicy, Form, GazetteerOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::normalize::{normalize_str, OrigSpan};
 use crate::text::{is_word_char, NormOptions, NormText};
@@ -50,20 +51,39 @@ enum Case {
     Insensitive,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CaseKind {
+    Exact,
+    Capitalized,
+    Tolerant,
+    Insensitive,
+}
+
+/// One entity's claim on a pattern (12 bytes: a million of them fit in 12 MB).
 #[derive(Clone, Copy, Debug)]
 struct Cand {
     entity: u32,
+    /// Index into `Compiled::exact` for exact-case aliases.
+    exact: u32,
     form: Form,
-    case: Case,
+    kind: CaseKind,
 }
 
-#[derive(Clone, Copy, Debug)]
-struct PatInfo {
-    cand_start: u32,
-    cand_end: u32,
-    /// The pattern ends with a word character: the text must not continue the word.
-    word_end: bool,
+impl Cand {
+    #[inline]
+    fn case(&self) -> Case {
+        match self.kind {
+            CaseKind::Exact => Case::Exact(self.exact),
+            CaseKind::Capitalized => Case::Capitalized,
+            CaseKind::Tolerant => Case::Tolerant,
+            CaseKind::Insensitive => Case::Insensitive,
+        }
+    }
 }
+
+/// High bit of a `pat_cands` entry: the pattern ends with a word character, so the text must
+/// not continue the word after it.
+const WORD_END: u32 = 1 << 31;
 
 #[derive(Debug)]
 enum Auto {
@@ -116,7 +136,7 @@ struct Shard {
 /// Patterns up to this many bytes in total get a DFA (fast, larger); beyond, a contiguous NFA.
 const DFA_LIMIT_BYTES: usize = 200_000;
 /// Above this many pattern bytes the patterns are split into shards built in parallel.
-const SHARD_BYTES: usize = 1_000_000;
+const SHARD_BYTES: usize = 2_000_000;
 const NO_SHARD: u8 = u8::MAX;
 
 #[derive(Debug)]
@@ -124,7 +144,9 @@ pub(crate) struct Compiled {
     shards: Vec<Shard>,
     /// For each byte, the shard holding the patterns that start with it.
     shard_of: [u8; 256],
-    pats: Vec<PatInfo>,
+    /// For pattern `p`, its candidates are `cands[pat_cands[p] .. pat_cands[p + 1]]` (high bit
+    /// masked off); one entry more than there are patterns.
+    pat_cands: Vec<u32>,
     cands: Vec<Cand>,
     exact: Vec<Box<str>>,
     norm: NormOptions,
@@ -171,28 +193,28 @@ struct Entry {
 }
 
 impl Compiled {
-    pub(crate) fn build(entities: &[Entity], options: GazetteerOptions) -> Result<Compiled> {
+    pub(crate) fn build(store: &Store, options: GazetteerOptions) -> Result<Compiled> {
         let norm = options.norm();
         let case_norm = NormOptions {
             fold_case: false,
             ..norm
         };
-        if entities.len() > u32::MAX as usize / 2 {
+        if store.len() > u32::MAX as usize / 2 {
             return Err(Error::new(ErrorKind::Gazetteer, "too many entities"));
         }
         // Normalise every alias (in parallel), then sort so that equal keys are adjacent, best
         // candidate first, and patterns with the same first byte are contiguous.
-        let mut entries: Vec<Entry> = entities
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(ei, e)| {
-                e.aliases.iter().enumerate().map(move |(ai, a)| Entry {
-                    key: normalize_str(&a.text, norm),
-                    priority: e.priority,
+        let mut entries: Vec<Entry> = (0..store.len())
+            .into_par_iter()
+            .flat_map_iter(|ei| {
+                let e = store.get(ei);
+                e.aliases().enumerate().map(move |(ai, a)| Entry {
+                    key: normalize_str(a.text, norm),
+                    priority: e.priority(),
                     entity: ei as u32,
                     order: 0,
                     form: a.form,
-                    policy: resolve_case(a.case, a.form, &a.text),
+                    policy: resolve_case(a.case, a.form, a.text),
                     alias: ai as u32,
                 })
             })
@@ -207,24 +229,24 @@ impl Compiled {
                 .then(a.order.cmp(&b.order))
         });
         let mut patterns: Vec<String> = Vec::new();
-        let mut pats: Vec<PatInfo> = Vec::new();
+        let mut pat_cands: Vec<u32> = Vec::new();
         let mut cands: Vec<Cand> = Vec::with_capacity(entries.len());
+        if entries.len() >= WORD_END as usize {
+            return Err(Error::new(
+                ErrorKind::Gazetteer,
+                "more than 2 billion aliases",
+            ));
+        }
         let mut exact: Vec<Box<str>> = Vec::new();
         let mut exact_ids: HashMap<String, u32> = HashMap::new();
         let mut group_start = 0usize;
         for e in entries.iter_mut() {
             let new_key = patterns.last() != Some(&e.key);
             if new_key {
-                if let Some(prev) = pats.last_mut() {
-                    prev.cand_end = cands.len() as u32;
-                }
                 group_start = cands.len();
                 let key = std::mem::take(&mut e.key);
-                pats.push(PatInfo {
-                    cand_start: cands.len() as u32,
-                    cand_end: cands.len() as u32,
-                    word_end: key.chars().next_back().is_some_and(is_word_char),
-                });
+                let word_end = key.chars().next_back().is_some_and(is_word_char);
+                pat_cands.push(cands.len() as u32 | if word_end { WORD_END } else { 0 });
                 patterns.push(key);
             }
             // One entity claiming one pattern twice in the same form adds nothing.
@@ -234,30 +256,29 @@ impl Compiled {
             {
                 continue;
             }
-            let case = match e.policy {
+            let (kind, exact_id) = match e.policy {
                 CasePolicy::Exact => {
-                    let text = &entities[e.entity as usize].aliases[e.alias as usize].text;
+                    let text = store.get(e.entity as usize).alias(e.alias as usize).text;
                     let s = normalize_str(text, case_norm);
                     let next = exact.len() as u32;
                     let id = *exact_ids.entry(s.clone()).or_insert(next);
                     if id == next {
                         exact.push(s.into_boxed_str());
                     }
-                    Case::Exact(id)
+                    (CaseKind::Exact, id)
                 }
-                CasePolicy::Capitalized => Case::Capitalized,
-                CasePolicy::Tolerant => Case::Tolerant,
-                CasePolicy::Insensitive | CasePolicy::Auto => Case::Insensitive,
+                CasePolicy::Capitalized => (CaseKind::Capitalized, 0),
+                CasePolicy::Tolerant => (CaseKind::Tolerant, 0),
+                CasePolicy::Insensitive | CasePolicy::Auto => (CaseKind::Insensitive, 0),
             };
             cands.push(Cand {
                 entity: e.entity,
+                exact: exact_id,
                 form: e.form,
-                case,
+                kind,
             });
         }
-        if let Some(last) = pats.last_mut() {
-            last.cand_end = cands.len() as u32;
-        }
+        pat_cands.push(cands.len() as u32);
         drop(entries);
         // Split into shards at first-byte boundaries, then build them in parallel.
         let total: usize = patterns.iter().map(|p| p.len()).sum();
@@ -299,7 +320,7 @@ impl Compiled {
         Ok(Compiled {
             shards,
             shard_of,
-            pats,
+            pat_cands,
             cands,
             exact,
             norm,
@@ -309,7 +330,7 @@ impl Compiled {
 
     pub(crate) fn memory_usage(&self) -> usize {
         let auto: usize = self.shards.iter().map(|s| s.auto.memory_usage()).sum();
-        auto + self.pats.capacity() * std::mem::size_of::<PatInfo>()
+        auto + self.pat_cands.capacity() * 4
             + self.cands.capacity() * std::mem::size_of::<Cand>()
             + self.exact.iter().map(|s| s.len() + 16).sum::<usize>()
     }
@@ -317,11 +338,11 @@ impl Compiled {
     pub(crate) fn find(
         &self,
         text: &str,
-        entities: &[Entity],
+        store: &Store,
         opts: MatchOptions,
     ) -> Result<Vec<Mention>> {
         let norm = NormText::new(text, self.norm)?;
-        Ok(self.scan(text, &norm, entities, opts))
+        Ok(self.scan(text, &norm, store, opts))
     }
 
     /// Collects `(end, pattern)` for every pattern that matches at `pos` and ends at a word
@@ -353,8 +374,8 @@ impl Compiled {
                             continue;
                         }
                         let global = base + pid.as_u32();
-                        let info = self.pats[global as usize];
-                        if info.word_end && next_is_word(t, j + 1) {
+                        let word_end = self.pat_cands[global as usize] & WORD_END != 0;
+                        if word_end && next_is_word(t, j + 1) {
                             continue;
                         }
                         ends.push((j + 1, global));
@@ -377,28 +398,39 @@ impl Compiled {
     }
 
     /// The entities a match may stand for, best first; empty when none passes.
-    fn choose(&self, pid: u32, surface: &str, seen: &Seen, out: &mut Vec<(u32, Form)>) {
+    /// `titled`: a person title (`Secretary`, `President`, `Mr`) stands right before the match,
+    /// which lets a surname stand for its person even before the full name appeared.
+    fn choose(
+        &self,
+        pid: u32,
+        surface: &str,
+        seen: &Seen,
+        titled: bool,
+        out: &mut Vec<(u32, Form)>,
+    ) {
         out.clear();
-        let info = self.pats[pid as usize];
-        let cands = &self.cands[info.cand_start as usize..info.cand_end as usize];
+        let lo = (self.pat_cands[pid as usize] & !WORD_END) as usize;
+        let hi = (self.pat_cands[pid as usize + 1] & !WORD_END) as usize;
+        let cands = &self.cands[lo..hi];
+        let seen_or_titled = |e: u32| titled || seen.contains(e);
         if let [c] = cands {
             // The common case: one entity claims the alias.
-            let usable = c.form != Form::Surname || seen.contains(c.entity);
-            if usable && self.case_ok(c.case, surface) {
+            let usable = c.form != Form::Surname || seen_or_titled(c.entity);
+            if usable && self.case_ok(c.case(), surface) {
                 out.push((c.entity, c.form));
             }
             return;
         }
         let mut any_surname = false;
         for c in cands {
-            let usable = c.form != Form::Surname || seen.contains(c.entity);
+            let usable = c.form != Form::Surname || seen_or_titled(c.entity);
             if !usable || (any_surname && c.form != Form::Surname) {
                 continue;
             }
             if (any_surname || c.form != Form::Surname) && out.iter().any(|(e, _)| *e == c.entity) {
                 continue; // this entity already matched by an earlier (better) form
             }
-            if !self.case_ok(c.case, surface) {
+            if !self.case_ok(c.case(), surface) {
                 continue;
             }
             if c.form == Form::Surname && !any_surname {
@@ -417,7 +449,7 @@ impl Compiled {
                 .filter(|&(e, f)| {
                     cands
                         .iter()
-                        .any(|c| c.entity == e && c.form == f && matches!(c.case, Case::Exact(_)))
+                        .any(|c| c.entity == e && c.form == f && matches!(c.kind, CaseKind::Exact))
                 })
                 .collect();
             if !exact.is_empty() && exact.len() < out.len() {
@@ -428,13 +460,7 @@ impl Compiled {
         }
     }
 
-    fn scan(
-        &self,
-        text: &str,
-        norm: &NormText,
-        entities: &[Entity],
-        opts: MatchOptions,
-    ) -> Vec<Mention> {
+    fn scan(&self, text: &str, norm: &NormText, store: &Store, opts: MatchOptions) -> Vec<Mention> {
         let t = norm.as_str().as_bytes();
         let mut out = Vec::new();
         let mut seen = Seen::default();
@@ -470,7 +496,8 @@ impl Compiled {
                 for &(end, pid) in ends.iter().rev() {
                     let span = norm.to_original(pos, end);
                     let surface = &text[span.byte_start..span.byte_end];
-                    self.choose(pid, surface, &seen, &mut chosen);
+                    let titled = after_title(t, pos);
+                    self.choose(pid, surface, &seen, titled, &mut chosen);
                     if chosen.is_empty() {
                         continue;
                     }
@@ -508,7 +535,7 @@ impl Compiled {
         if opts.overlapping {
             out.sort_by_key(|m| (m.span.char_start, std::cmp::Reverse(m.span.char_end)));
         }
-        resolve_by_context(&mut out, entities);
+        resolve_by_context(&mut out, store);
         out
     }
 }
@@ -547,14 +574,96 @@ impl Seen {
     }
 }
 
-fn country_of(e: &Entity) -> Option<&str> {
-    e.attributes.get("country").and_then(|v| v.as_str())
+/// Person titles that, written right before a surname, mark it as that person's (`Defence
+/// Secretary Austin`, `President Yoon`, `Mr. Peskov`). Lower case, as in normalised text.
+const TITLES: &[&str] = &[
+    "adm",
+    "admiral",
+    "ambassador",
+    "ayatollah",
+    "brig",
+    "cabinet",
+    "capt",
+    "captain",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "congressman",
+    "congresswoman",
+    "dr",
+    "envoy",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "leader",
+    "lt",
+    "maj",
+    "major",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "pm",
+    "pope",
+    "premier",
+    "president",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rep",
+    "representative",
+    "secretary",
+    "sen",
+    "senator",
+    "sheikh",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "sultan",
+];
+
+/// Is the word before `pos` (skipping one space and an abbreviation's dot) a person title?
+fn after_title(t: &[u8], pos: usize) -> bool {
+    let mut end = pos;
+    if end == 0 || t[end - 1] != b' ' {
+        return false;
+    }
+    end -= 1;
+    if end > 0 && t[end - 1] == b'.' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && t[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    if start == end || (start > 0 && t[start - 1].is_ascii_alphanumeric()) {
+        return false;
+    }
+    std::str::from_utf8(&t[start..end]).is_ok_and(|w| TITLES.contains(&w))
+}
+
+fn country_of(e: EntityRef<'_>) -> Option<&str> {
+    e.attributes().get("country").and_then(|v| v.as_str())
 }
 
 /// Settles ambiguous mentions by the document: a candidate named elsewhere in the document
 /// without ambiguity, or one in a country the document otherwise mentions, wins when it is the
 /// only one that does. Unsettled mentions keep `ambiguous` set.
-fn resolve_by_context(mentions: &mut [Mention], entities: &[Entity]) {
+fn resolve_by_context(mentions: &mut [Mention], store: &Store) {
     if !mentions.iter().any(|m| m.ambiguous) {
         return;
     }
@@ -562,13 +671,13 @@ fn resolve_by_context(mentions: &mut [Mention], entities: &[Entity]) {
     let mut countries: HashSet<&str> = HashSet::new();
     for m in mentions.iter().filter(|m| !m.ambiguous) {
         sure.insert(m.entity);
-        if let Some(c) = country_of(&entities[m.entity as usize]) {
+        if let Some(c) = country_of(store.get(m.entity as usize)) {
             countries.insert(c);
         }
     }
     for m in mentions.iter_mut().filter(|m| m.ambiguous) {
         let score = |e: u32| -> u8 {
-            let ent = &entities[e as usize];
+            let ent = store.get(e as usize);
             if sure.contains(&e) {
                 2
             } else if country_of(ent).is_some_and(|c| countries.contains(c)) {

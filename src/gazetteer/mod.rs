@@ -16,6 +16,7 @@
 //! ```
 
 mod matcher;
+mod store;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -29,6 +30,8 @@ use crate::text::{is_word_char, NormOptions};
 
 use matcher::Compiled;
 pub use matcher::{MatchOptions, Mention};
+use store::Store;
+pub use store::{AliasRef, EntityRef};
 
 /// How an alias relates to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -177,7 +180,7 @@ pub struct Ambiguity {
 /// A set of entities and the automaton that finds them.
 #[derive(Debug)]
 pub struct Gazetteer {
-    entities: Vec<Entity>,
+    store: Store,
     /// Entity indices sorted by id (a binary-searchable index that does not copy the ids).
     by_id: Vec<u32>,
     options: GazetteerOptions,
@@ -187,7 +190,7 @@ pub struct Gazetteer {
 impl Clone for Gazetteer {
     fn clone(&self) -> Self {
         Gazetteer {
-            entities: self.entities.clone(),
+            store: self.store.clone(),
             by_id: self.by_id.clone(),
             options: self.options,
             compiled: OnceLock::new(),
@@ -659,7 +662,7 @@ impl Gazetteer {
             }
         }
         let mut by_id: Vec<u32> = (0..entities.len() as u32).collect();
-        by_id.sort_by(|&a, &b| {
+        by_id.par_sort_unstable_by(|&a, &b| {
             entities[a as usize]
                 .id
                 .cmp(&entities[b as usize].id)
@@ -678,8 +681,9 @@ impl Gazetteer {
                 ),
             ));
         }
+        let store = Store::from_entities(entities)?;
         Ok(Gazetteer {
-            entities,
+            store,
             by_id,
             options,
             compiled: OnceLock::new(),
@@ -688,30 +692,30 @@ impl Gazetteer {
 
     /// Number of entities.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        self.store.len()
     }
 
     /// True when there are no entities.
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.store.len() == 0
     }
 
     /// The entity at `index` (the index mentions carry).
-    pub fn entity(&self, index: usize) -> &Entity {
-        &self.entities[index]
+    pub fn entity(&self, index: usize) -> EntityRef<'_> {
+        self.store.get(index)
     }
 
     /// All entities, in definition order.
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
+    pub fn entities(&self) -> impl ExactSizeIterator<Item = EntityRef<'_>> + '_ {
+        self.store.iter()
     }
 
     /// The entity with this id.
-    pub fn get(&self, id: &str) -> Option<&Entity> {
+    pub fn get(&self, id: &str) -> Option<EntityRef<'_>> {
         self.by_id
-            .binary_search_by(|&i| self.entities[i as usize].id.as_str().cmp(id))
+            .binary_search_by(|&i| self.store.get(i as usize).id().cmp(id))
             .ok()
-            .map(|k| &self.entities[self.by_id[k] as usize])
+            .map(|k| self.store.get(self.by_id[k] as usize))
     }
 
     /// The options the gazetteer was built with.
@@ -721,34 +725,39 @@ impl Gazetteer {
 
     /// Number of aliases over all entities (surnames included).
     pub fn alias_count(&self) -> usize {
-        self.entities.iter().map(|e| e.aliases.len()).sum()
+        self.entities().map(|e| e.alias_count()).sum()
+    }
+
+    /// Heap bytes of the entity definitions (ids, names, aliases, attributes excepted).
+    pub fn definition_memory(&self) -> usize {
+        self.store.heap_bytes() + self.by_id.capacity() * 4
     }
 
     /// This gazetteer and `other` in one: `other`'s entities follow ours.
     pub fn merge(&self, other: &Gazetteer, on_conflict: OnConflict) -> Result<Gazetteer> {
-        let mut entities = self.entities.clone();
-        let mut index: HashMap<&str, usize> = HashMap::with_capacity(entities.len());
-        for (i, e) in self.entities.iter().enumerate() {
-            index.insert(e.id.as_str(), i);
+        let mut entities: Vec<Entity> = self.entities().map(|e| e.to_entity()).collect();
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            index.insert(e.id.clone(), i);
         }
-        for e in &other.entities {
-            match index.get(e.id.as_str()) {
+        for e in other.entities() {
+            match index.get(e.id()) {
                 Some(&i) => match on_conflict {
                     OnConflict::Error => {
                         return Err(Error::gazetteer(
                             None,
                             format!(
                                 "both gazetteers define id {:?}; pass on_conflict=\"replace\" or \"keep\"",
-                                e.id
+                                e.id()
                             ),
                         ))
                     }
-                    OnConflict::Replace => entities[i] = e.clone(),
+                    OnConflict::Replace => entities[i] = e.to_entity(),
                     OnConflict::Keep => {}
                 },
                 None => {
-                    index.insert(e.id.as_str(), entities.len());
-                    entities.push(e.clone());
+                    index.insert(e.id().to_string(), entities.len());
+                    entities.push(e.to_entity());
                 }
             }
         }
@@ -761,10 +770,9 @@ impl Gazetteer {
         let ids: HashSet<&str> = ids.iter().map(|s| s.as_str()).collect();
         let kinds: HashSet<&str> = kinds.iter().map(|s| s.as_str()).collect();
         let entities = self
-            .entities
-            .iter()
-            .filter(|e| !ids.contains(e.id.as_str()) && !kinds.contains(e.kind.as_str()))
-            .cloned()
+            .entities()
+            .filter(|e| !ids.contains(e.id()) && !kinds.contains(e.kind()))
+            .map(|e| e.to_entity())
             .collect();
         Gazetteer::from_entities(entities, self.options)
     }
@@ -773,9 +781,9 @@ impl Gazetteer {
     pub fn ambiguities(&self) -> Vec<Ambiguity> {
         let norm = self.options.norm();
         let mut claims: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, e) in self.entities.iter().enumerate() {
-            for a in e.aliases.iter().filter(|a| a.form != Form::Surname) {
-                let v = claims.entry(normalize_str(&a.text, norm)).or_default();
+        for (i, e) in self.entities().enumerate() {
+            for a in e.aliases().filter(|a| a.form != Form::Surname) {
+                let v = claims.entry(normalize_str(a.text, norm)).or_default();
                 if v.last() != Some(&i) {
                     v.push(i);
                 }
@@ -785,10 +793,10 @@ impl Gazetteer {
             .into_iter()
             .filter(|(_, v)| v.len() > 1)
             .map(|(alias, mut v)| {
-                v.sort_by_key(|&i| std::cmp::Reverse(self.entities[i].priority));
+                v.sort_by_key(|&i| std::cmp::Reverse(self.entity(i).priority()));
                 Ambiguity {
                     alias,
-                    ids: v.iter().map(|&i| self.entities[i].id.clone()).collect(),
+                    ids: v.iter().map(|&i| self.entity(i).id().to_string()).collect(),
                 }
             })
             .collect()
@@ -800,7 +808,7 @@ impl Gazetteer {
             return Ok(c);
         }
         let pool = crate::pipeline::thread_pool(0)?;
-        let c = pool.install(|| Compiled::build(&self.entities, self.options))?;
+        let c = pool.install(|| Compiled::build(&self.store, self.options))?;
         Ok(self.compiled.get_or_init(|| c))
     }
 
@@ -816,7 +824,7 @@ impl Gazetteer {
 
     /// Finds mentions in `text`, with offsets into `text` in bytes and characters.
     pub fn find(&self, text: &str, opts: MatchOptions) -> Result<Vec<Mention>> {
-        self.compiled()?.find(text, &self.entities, opts)
+        self.compiled()?.find(text, &self.store, opts)
     }
 }
 

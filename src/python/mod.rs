@@ -125,7 +125,7 @@ impl Shared {
     fn id<'py>(&self, py: Python<'py>, entity: u32) -> Bound<'py, PyString> {
         self.ids[entity as usize]
             .get_or_init(py, || {
-                PyString::new(py, &self.core.entity(entity as usize).id).unbind()
+                PyString::new(py, self.core.entity(entity as usize).id()).unbind()
             })
             .bind(py)
             .clone()
@@ -199,7 +199,7 @@ impl PyGazetteer {
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         let g = self.inner.core.clone();
         py.detach(|| {
-            let recs: Vec<serde_json::Value> = g.entities().iter().map(|e| e.to_record()).collect();
+            let recs: Vec<serde_json::Value> = g.entities().map(|e| e.to_record()).collect();
             serde_json::to_string(&recs)
         })
         .map_err(|e| PyValueError::new_err(e.to_string()))
@@ -229,8 +229,7 @@ impl PyGazetteer {
         self.inner
             .core
             .entities()
-            .iter()
-            .map(|e| e.id.clone())
+            .map(|e| e.id().to_string())
             .collect()
     }
 
@@ -302,6 +301,11 @@ impl PyGazetteer {
             .map_err(|e| to_py_err(py, e))
     }
 
+    /// Heap bytes of the entity definitions (names, aliases and tables; attributes excepted).
+    fn definition_memory(&self) -> usize {
+        self.inner.core.definition_memory()
+    }
+
     /// Heap bytes of the compiled automaton and its tables (0 before it is built).
     fn automaton_memory(&self) -> usize {
         self.inner.core.automaton_memory()
@@ -334,7 +338,7 @@ pub struct PyMention {
 }
 
 impl PyMention {
-    fn entity(&self) -> &crate::gazetteer::Entity {
+    fn entity(&self) -> crate::gazetteer::EntityRef<'_> {
         self.gazetteer.core.entity(self.entity as usize)
     }
 }
@@ -357,13 +361,13 @@ impl PyMention {
     /// The entity's canonical name.
     #[getter]
     fn name(&self) -> &str {
-        &self.entity().name
+        self.entity().name()
     }
 
     /// The entity's kind.
     #[getter]
     fn kind(&self) -> &str {
-        &self.entity().kind
+        self.entity().kind()
     }
 
     /// True when the alias stands for several entities and the document did not settle which
@@ -379,7 +383,7 @@ impl PyMention {
     fn candidates(&self) -> Vec<String> {
         self.candidates
             .iter()
-            .map(|&i| self.gazetteer.core.entity(i as usize).id.clone())
+            .map(|&i| self.gazetteer.core.entity(i as usize).id().to_string())
             .collect()
     }
 
@@ -388,7 +392,7 @@ impl PyMention {
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(
             py,
-            &serde_json::Value::Object(self.entity().attributes.clone()),
+            &serde_json::Value::Object(self.entity().attributes().clone()),
         )
     }
 
@@ -414,7 +418,7 @@ impl PyMention {
             self.start,
             self.end,
             self.kind(),
-            self.entity().id,
+            self.entity().id(),
             self.name(),
             self.form,
             if self.ambiguous() { ", ambiguous" } else { "" }
@@ -437,7 +441,7 @@ impl PyMention {
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (self.start, self.end, &self.entity().id, self.form).hash(&mut h);
+        (self.start, self.end, self.entity().id(), self.form).hash(&mut h);
         h.finish()
     }
 }
@@ -502,7 +506,7 @@ impl PyDocument {
         let n_chars = self.text.bind(py).len()?;
         let mut names: Vec<&str> = Vec::new();
         for m in &self.mentions {
-            let n = self.shared.core.entity(m.entity as usize).name.as_str();
+            let n = self.shared.core.entity(m.entity as usize).name();
             if !names.contains(&n) {
                 names.push(n);
             }
