@@ -374,28 +374,31 @@ fn parse_alias_list(
 
 impl Entity {
     /// Builds an entity from one record; `idx` is the record's position, for error messages.
-    pub fn from_record(rec: &Value, idx: usize, opts: &GazetteerOptions) -> Result<Entity> {
-        let obj = match rec {
+    /// The record is consumed: its strings move into the entity, and the fields that are not
+    /// `id`, `name`, `kind`, alias lists, `priority`, `case` or `name_case` become the attributes
+    /// without being copied.
+    pub fn from_record(rec: Value, idx: usize, opts: &GazetteerOptions) -> Result<Entity> {
+        let mut obj = match rec {
             Value::Object(o) => o,
             other => {
                 return Err(Error::gazetteer(
                     Some(idx),
-                    format!("a record must be an object, not {}", json_type(other)),
+                    format!("a record must be an object, not {}", json_type(&other)),
                 ))
             }
         };
-        let id = field_str(obj, "id", idx)?.unwrap_or_default();
+        let id = field_str(&obj, "id", idx)?.unwrap_or_default();
         if id.trim().is_empty() {
             return Err(Error::gazetteer(Some(idx), "missing or empty \"id\""));
         }
-        let name = field_str(obj, "name", idx)?.unwrap_or_default();
+        let name = field_str(&obj, "name", idx)?.unwrap_or_default();
         if name.trim().is_empty() {
             return Err(Error::gazetteer(
                 Some(idx),
                 format!("entity {id:?}: missing or empty \"name\""),
             ));
         }
-        let kind = field_str(obj, "kind", idx)?.unwrap_or_default();
+        let kind = field_str(&obj, "kind", idx)?.unwrap_or_default();
         if kind.trim().is_empty() {
             return Err(Error::gazetteer(
                 Some(idx),
@@ -529,37 +532,33 @@ impl Entity {
                 k += 1;
             }
         }
-        let mut attributes = Map::new();
-        if let Some(v) = obj.get("attributes") {
-            match v {
-                Value::Object(o) => attributes.extend(o.clone()),
-                Value::Null => {}
-                other => {
-                    return Err(Error::gazetteer(
-                        Some(idx),
-                        format!(
-                            "entity {id:?}: \"attributes\" must be an object, not {}",
-                            json_type(other)
-                        ),
-                    ))
-                }
-            }
+        let nested = obj.remove("attributes");
+        for key in [
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "acronyms",
+            "demonyms",
+            "surnames",
+            "priority",
+            "case",
+            "name_case",
+        ] {
+            obj.remove(key);
         }
-        for (k, v) in obj {
-            if !matches!(
-                k.as_str(),
-                "id" | "name"
-                    | "kind"
-                    | "aliases"
-                    | "acronyms"
-                    | "demonyms"
-                    | "surnames"
-                    | "attributes"
-                    | "priority"
-                    | "case"
-                    | "name_case"
-            ) {
-                attributes.insert(k.clone(), v.clone());
+        let mut attributes = obj;
+        match nested {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(o)) => attributes.extend(o),
+            Some(other) => {
+                return Err(Error::gazetteer(
+                    Some(idx),
+                    format!(
+                        "entity {id:?}: \"attributes\" must be an object, not {}",
+                        json_type(&other)
+                    ),
+                ))
             }
         }
         Ok(Entity {
@@ -633,12 +632,11 @@ impl Gazetteer {
         // Parsed in parallel; the error reported is always the first bad record's.
         let parsed: Vec<Result<Entity>> = pool.install(|| {
             records
-                .par_iter()
+                .into_par_iter()
                 .enumerate()
                 .map(|(idx, rec)| Entity::from_record(rec, idx, &options))
                 .collect()
         });
-        drop(records);
         let entities = parsed.into_iter().collect::<Result<Vec<Entity>>>()?;
         Gazetteer::from_entities(entities, options)
     }
