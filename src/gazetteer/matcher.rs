@@ -405,14 +405,14 @@ impl Compiled {
         pid: u32,
         surface: &str,
         seen: &Seen,
-        titled: bool,
+        titled: &dyn Fn() -> bool,
         out: &mut Vec<(u32, Form)>,
     ) {
         out.clear();
         let lo = (self.pat_cands[pid as usize] & !WORD_END) as usize;
         let hi = (self.pat_cands[pid as usize + 1] & !WORD_END) as usize;
         let cands = &self.cands[lo..hi];
-        let seen_or_titled = |e: u32| titled || seen.contains(e);
+        let seen_or_titled = |e: u32| seen.contains(e) || titled();
         if let [c] = cands {
             // The common case: one entity claims the alias.
             let usable = c.form != Form::Surname || seen_or_titled(c.entity);
@@ -496,8 +496,8 @@ impl Compiled {
                 for &(end, pid) in ends.iter().rev() {
                     let span = norm.to_original(pos, end);
                     let surface = &text[span.byte_start..span.byte_end];
-                    let titled = after_title(t, pos);
-                    self.choose(pid, surface, &seen, titled, &mut chosen);
+                    let titled = || after_title(t, pos);
+                    self.choose(pid, surface, &seen, &titled, &mut chosen);
                     if chosen.is_empty() {
                         continue;
                     }
@@ -576,65 +576,67 @@ impl Seen {
 
 /// Person titles that, written right before a surname, mark it as that person's (`Defence
 /// Secretary Austin`, `President Yoon`, `Mr. Peskov`). Lower case, as in normalised text.
-const TITLES: &[&str] = &[
-    "adm",
-    "admiral",
-    "ambassador",
-    "ayatollah",
-    "brig",
-    "cabinet",
-    "capt",
-    "captain",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "col",
-    "colonel",
-    "commander",
-    "congressman",
-    "congresswoman",
-    "dr",
-    "envoy",
-    "gen",
-    "general",
-    "gov",
-    "governor",
-    "judge",
-    "justice",
-    "king",
-    "leader",
-    "lt",
-    "maj",
-    "major",
-    "mayor",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "pm",
-    "pope",
-    "premier",
-    "president",
-    "prince",
-    "princess",
-    "prof",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rep",
-    "representative",
-    "secretary",
-    "sen",
-    "senator",
-    "sheikh",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "sultan",
-];
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "adm"
+            | "admiral"
+            | "ambassador"
+            | "ayatollah"
+            | "brig"
+            | "capt"
+            | "captain"
+            | "chair"
+            | "chairman"
+            | "chairwoman"
+            | "chancellor"
+            | "chief"
+            | "col"
+            | "colonel"
+            | "commander"
+            | "congressman"
+            | "congresswoman"
+            | "dr"
+            | "envoy"
+            | "gen"
+            | "general"
+            | "gov"
+            | "governor"
+            | "judge"
+            | "justice"
+            | "king"
+            | "leader"
+            | "lt"
+            | "maj"
+            | "major"
+            | "mayor"
+            | "minister"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "pm"
+            | "pope"
+            | "premier"
+            | "president"
+            | "prince"
+            | "princess"
+            | "prof"
+            | "professor"
+            | "prosecutor"
+            | "queen"
+            | "rep"
+            | "representative"
+            | "secretary"
+            | "sen"
+            | "senator"
+            | "sheikh"
+            | "speaker"
+            | "spokesman"
+            | "spokesperson"
+            | "spokeswoman"
+            | "sultan"
+    )
+}
 
 /// Is the word before `pos` (skipping one space and an abbreviation's dot) a person title?
 fn after_title(t: &[u8], pos: usize) -> bool {
@@ -653,7 +655,7 @@ fn after_title(t: &[u8], pos: usize) -> bool {
     if start == end || (start > 0 && t[start - 1].is_ascii_alphanumeric()) {
         return false;
     }
-    std::str::from_utf8(&t[start..end]).is_ok_and(|w| TITLES.contains(&w))
+    std::str::from_utf8(&t[start..end]).is_ok_and(is_title)
 }
 
 fn country_of(e: EntityRef<'_>) -> Option<&str> {
