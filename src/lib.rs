@@ -5,6 +5,7 @@
 
 pub mod error;
 pub mod gazetteer;
+pub mod numbers;
 pub mod pipeline;
 pub mod text;
 

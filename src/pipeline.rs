@@ -7,19 +7,34 @@ use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::{Gazetteer, MatchOptions, Mention};
+use crate::numbers::{find_numbers, find_numbers_in, Number, NumberOptions, NUMBER_NORM};
+use crate::text::NormText;
 
 /// What an extractor does, beyond its gazetteer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExtractOptions {
     /// Entity matching options.
     pub matching: MatchOptions,
+    /// Number extraction, or `None` to skip it.
+    pub numbers: Option<NumberOptions>,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            matching: MatchOptions::default(),
+            numbers: Some(NumberOptions::default()),
+        }
+    }
 }
 
 /// The result of extracting one text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     /// Entity mentions, in text order.
     pub entities: Vec<Mention>,
+    /// Numbers, in text order.
+    pub numbers: Vec<Number>,
 }
 
 /// Extracts structured facts from texts with one gazetteer.
@@ -47,8 +62,22 @@ impl Extractor {
 
     /// Extracts one text.
     pub fn extract(&self, text: &str) -> Result<Document> {
+        // One normalisation serves entities and numbers when their options agree.
+        if self.gazetteer.options().norm() == NUMBER_NORM {
+            let norm = NormText::new(text, NUMBER_NORM)?;
+            let entities = self.gazetteer.find_in(text, &norm, self.options.matching)?;
+            let numbers = match self.options.numbers {
+                Some(o) => find_numbers_in(text, &norm, o),
+                None => Vec::new(),
+            };
+            return Ok(Document { entities, numbers });
+        }
         let entities = self.gazetteer.find(text, self.options.matching)?;
-        Ok(Document { entities })
+        let numbers = match self.options.numbers {
+            Some(o) => find_numbers(text, o)?,
+            None => Vec::new(),
+        };
+        Ok(Document { entities, numbers })
     }
 
     /// Extracts many texts on `n_threads` threads (0: the default, see [`default_threads`]).

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from . import _core
-from ._core import Document, Mention
+from ._core import Document, Mention, Number
 from ._gazetteer_io import build_with_lines, read_csv, read_jsonl
 from .errors import (
     GazetteerError,
@@ -238,16 +238,25 @@ def default_gazetteer_info() -> dict[str, Any]:
 
 
 class Extractor:
-    """Finds entities in texts.
+    """Finds entities and numbers in texts.
 
-    ``gazetteer=None`` uses the bundled default. ``overlapping=True`` returns every match,
-    overlapping ones included, instead of leftmost-longest. An extractor is thread-safe, and
-    pickles as its gazetteer definition and options; the automaton is rebuilt on first use.
+    ``gazetteer=None`` uses the bundled default. ``overlapping=True`` returns every entity
+    match, overlapping ones included, instead of leftmost-longest. ``numbers=False`` skips
+    number extraction; ``include_non_counts=True`` also returns dates, years, times and codes
+    as numbers of their own kinds. An extractor is thread-safe, and pickles as its gazetteer
+    definition and options; the automaton is rebuilt on first use.
     """
 
     __slots__ = ("_core", "_gazetteer")
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, overlapping: bool = False) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        overlapping: bool = False,
+        numbers: bool = True,
+        include_non_counts: bool = False,
+    ) -> None:
         if gazetteer is None:
             gazetteer = Gazetteer.default()
         if not isinstance(gazetteer, Gazetteer):
@@ -255,7 +264,12 @@ class Extractor:
                 f"gazetteer must be a wirescan.Gazetteer, not {type(gazetteer).__name__}"
             )
         self._gazetteer = gazetteer
-        self._core = _core.Extractor(gazetteer._core, overlapping=bool(overlapping))
+        self._core = _core.Extractor(
+            gazetteer._core,
+            overlapping=bool(overlapping),
+            numbers=bool(numbers),
+            include_non_counts=bool(include_non_counts),
+        )
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -264,6 +278,15 @@ class Extractor:
     @property
     def overlapping(self) -> bool:
         return self._core.overlapping
+
+    @property
+    def options(self) -> dict[str, bool]:
+        """The extractor's options, as keyword arguments."""
+        return {
+            "overlapping": self._core.overlapping,
+            "numbers": self._core.numbers,
+            "include_non_counts": self._core.include_non_counts,
+        }
 
     def extract(self, text: str) -> Document:
         """Extracts one text. Offsets index ``text``: ``text[m.start:m.end] == m.text``."""
@@ -282,18 +305,21 @@ class Extractor:
         return self._core.extract_batch(texts, n_threads)
 
     def __repr__(self) -> str:
-        return f"<Extractor gazetteer={self._gazetteer!r} overlapping={self.overlapping}>"
+        opts = " ".join(f"{k}={v}" for k, v in self.options.items())
+        return f"<Extractor gazetteer={self._gazetteer!r} {opts}>"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_restore_extractor, (PICKLE_FORMAT, self._gazetteer, self.overlapping))
+        return (_restore_extractor, (PICKLE_FORMAT, self._gazetteer, self.options))
 
 
-def _restore_extractor(fmt: int, gazetteer: Gazetteer, overlapping: bool) -> Extractor:
+def _restore_extractor(fmt: int, gazetteer: Gazetteer, options: Any) -> Extractor:
     if fmt != PICKLE_FORMAT:
         raise WirescanError(
             f"pickled extractor has format {fmt}; this wirescan reads {PICKLE_FORMAT}"
         )
-    return Extractor(gazetteer, overlapping=overlapping)
+    if isinstance(options, bool):  # format 1 as first written: overlapping only
+        options = {"overlapping": options}
+    return Extractor(gazetteer, **options)
 
 
 __all__ = [
@@ -303,6 +329,7 @@ __all__ = [
     "GazetteerError",
     "InternalError",
     "Mention",
+    "Number",
     "OptionError",
     "TextError",
     "WirescanError",

@@ -149,7 +149,6 @@ pub(crate) struct Compiled {
     pat_cands: Vec<u32>,
     cands: Vec<Cand>,
     exact: Vec<Box<str>>,
-    norm: NormOptions,
     case_norm: NormOptions,
 }
 
@@ -323,7 +322,6 @@ impl Compiled {
             pat_cands,
             cands,
             exact,
-            norm,
             case_norm,
         })
     }
@@ -333,16 +331,6 @@ impl Compiled {
         auto + self.pat_cands.capacity() * 4
             + self.cands.capacity() * std::mem::size_of::<Cand>()
             + self.exact.iter().map(|s| s.len() + 16).sum::<usize>()
-    }
-
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        store: &Store,
-        opts: MatchOptions,
-    ) -> Result<Vec<Mention>> {
-        let norm = NormText::new(text, self.norm)?;
-        Ok(self.scan(text, &norm, store, opts))
     }
 
     /// Collects `(end, pattern)` for every pattern that matches at `pos` and ends at a word
@@ -460,7 +448,13 @@ impl Compiled {
         }
     }
 
-    fn scan(&self, text: &str, norm: &NormText, store: &Store, opts: MatchOptions) -> Vec<Mention> {
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        norm: &NormText,
+        store: &Store,
+        opts: MatchOptions,
+    ) -> Vec<Mention> {
         let t = norm.as_str().as_bytes();
         let mut out = Vec::new();
         let mut seen = Seen::default();

@@ -160,7 +160,8 @@ impl Default for GazetteerOptions {
 }
 
 impl GazetteerOptions {
-    pub(crate) fn norm(&self) -> NormOptions {
+    /// The normalisation options for matching.
+    pub fn norm(&self) -> NormOptions {
         NormOptions {
             fold_case: true,
             strip_diacritics: self.strip_diacritics,
@@ -822,7 +823,18 @@ impl Gazetteer {
 
     /// Finds mentions in `text`, with offsets into `text` in bytes and characters.
     pub fn find(&self, text: &str, opts: MatchOptions) -> Result<Vec<Mention>> {
-        self.compiled()?.find(text, &self.store, opts)
+        let norm = crate::text::NormText::new(text, self.options.norm())?;
+        self.find_in(text, &norm, opts)
+    }
+
+    /// As [`Gazetteer::find`], given `text` normalised with this gazetteer's options.
+    pub fn find_in(
+        &self,
+        text: &str,
+        norm: &crate::text::NormText,
+        opts: MatchOptions,
+    ) -> Result<Vec<Mention>> {
+        Ok(self.compiled()?.scan(text, norm, &self.store, opts))
     }
 }
 

@@ -16,6 +16,7 @@ use pyo3::types::{PyDict, PyList, PySlice, PyString, PyType};
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Gazetteer, GazetteerOptions, MatchOptions, Mention, OnConflict};
+use crate::numbers::{Number, NumberOptions};
 use crate::pipeline::{self, ExtractOptions, Extractor};
 
 use convert::{json_to_py, py_to_json};
@@ -446,6 +447,159 @@ impl PyMention {
     }
 }
 
+/// One number: its value, what it counts, and how sure the text is.
+#[pyclass(module = "wirescan._core", name = "Number", frozen)]
+pub struct PyNumber {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    doc: Py<PyString>,
+    #[pyo3(get)]
+    value: f64,
+    #[pyo3(get)]
+    low: Option<f64>,
+    #[pyo3(get)]
+    high: Option<f64>,
+    #[pyo3(get)]
+    kind: &'static str,
+    #[pyo3(get)]
+    vague: bool,
+    #[pyo3(get)]
+    unit: Option<&'static str>,
+    #[pyo3(get)]
+    approx: Option<&'static str>,
+    approx_span: Option<(usize, usize)>,
+    object_span: Option<(usize, usize)>,
+    head_span: Option<(usize, usize)>,
+}
+
+fn slice<'py>(doc: &Bound<'py, PyString>, span: (usize, usize)) -> PyResult<Bound<'py, PyString>> {
+    let py = doc.py();
+    Ok(doc
+        .get_item(PySlice::new(py, span.0 as isize, span.1 as isize, 1))?
+        .cast_into::<PyString>()?)
+}
+
+impl PyNumber {
+    fn from_core(py: Python<'_>, doc: &Py<PyString>, n: &Number) -> PyNumber {
+        let chars = |s: &crate::text::normalize::OrigSpan| (s.char_start, s.char_end);
+        PyNumber {
+            start: n.span.char_start,
+            end: n.span.char_end,
+            doc: doc.clone_ref(py),
+            value: n.value,
+            low: n.low,
+            high: n.high,
+            kind: n.kind.as_str(),
+            vague: n.vague,
+            unit: n.unit,
+            approx: n.approx.map(|a| a.0),
+            approx_span: n.approx.map(|a| chars(&a.1)),
+            object_span: n.object.map(|o| chars(&o.0)),
+            head_span: n.object.map(|o| chars(&o.1)),
+        }
+    }
+}
+
+#[pymethods]
+impl PyNumber {
+    /// The number's own text: `doc.text[start:end]`.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        slice(self.doc.bind(py), (self.start, self.end))
+    }
+
+    /// Start of the qualifier (`more than`) in the text, or None.
+    #[getter]
+    fn approx_start(&self) -> Option<usize> {
+        self.approx_span.map(|s| s.0)
+    }
+
+    /// End of the qualifier in the text, or None.
+    #[getter]
+    fn approx_end(&self) -> Option<usize> {
+        self.approx_span.map(|s| s.1)
+    }
+
+    /// The counted noun phrase after the number (`Russian ships`), or None.
+    #[getter]
+    fn object<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.object_span
+            .map(|s| slice(self.doc.bind(py), s))
+            .transpose()
+    }
+
+    /// Start of the object phrase, or None.
+    #[getter]
+    fn object_start(&self) -> Option<usize> {
+        self.object_span.map(|s| s.0)
+    }
+
+    /// End of the object phrase, or None.
+    #[getter]
+    fn object_end(&self) -> Option<usize> {
+        self.object_span.map(|s| s.1)
+    }
+
+    /// The object's head word (`ships`), or None.
+    #[getter]
+    fn head<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.head_span
+            .map(|s| slice(self.doc.bind(py), s))
+            .transpose()
+    }
+
+    /// Plain JSON-able data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", self.text(py)?)?;
+        d.set_item("value", self.value)?;
+        d.set_item("low", self.low)?;
+        d.set_item("high", self.high)?;
+        d.set_item("kind", self.kind)?;
+        d.set_item("vague", self.vague)?;
+        d.set_item("unit", self.unit)?;
+        d.set_item("approx", self.approx)?;
+        d.set_item("approx_start", self.approx_start())?;
+        d.set_item("approx_end", self.approx_end())?;
+        d.set_item("object", self.object(py)?)?;
+        d.set_item("object_start", self.object_start())?;
+        d.set_item("object_end", self.object_end())?;
+        d.set_item("head", self.head(py)?)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut extra = String::new();
+        if let Some(a) = self.approx {
+            extra.push_str(&format!(" approx={a:?}"));
+        }
+        if let Some(u) = self.unit {
+            extra.push_str(&format!(" unit={u}"));
+        }
+        if let (Some(l), Some(h)) = (self.low, self.high) {
+            extra.push_str(&format!(" low={l} high={h}"));
+        }
+        if self.vague {
+            extra.push_str(" vague");
+        }
+        if let Some(o) = self.object(py)? {
+            extra.push_str(&format!(" object={}", o.repr()?));
+        }
+        Ok(format!(
+            "<Number {} [{}:{}] {} {}{extra}>",
+            self.text(py)?.repr()?,
+            self.start,
+            self.end,
+            self.kind,
+            self.value
+        ))
+    }
+}
+
 /// The structured facts found in one text. Mention objects are made on first access to
 /// `entities`, so a batch call returns as soon as the (parallel) work is done.
 #[pyclass(module = "wirescan._core", name = "Document", frozen)]
@@ -453,8 +607,10 @@ pub struct PyDocument {
     #[pyo3(get)]
     text: Py<PyString>,
     mentions: Vec<Mention>,
+    numbers_core: Vec<Number>,
     shared: Arc<Shared>,
     entities: PyOnceLock<Py<PyList>>,
+    numbers: PyOnceLock<Py<PyList>>,
 }
 
 impl PyDocument {
@@ -484,6 +640,19 @@ impl PyDocument {
 
 #[pymethods]
 impl PyDocument {
+    /// Numbers in text order (the same list object on every access).
+    #[getter]
+    fn numbers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = self.numbers.get_or_try_init(py, || -> PyResult<_> {
+            let mut objs = Vec::with_capacity(self.numbers_core.len());
+            for n in &self.numbers_core {
+                objs.push(Bound::new(py, PyNumber::from_core(py, &self.text, n))?);
+            }
+            Ok(PyList::new(py, objs)?.unbind())
+        })?;
+        Ok(list.bind(py).clone())
+    }
+
     /// Entity mentions in text order (the same list object on every access).
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -499,6 +668,11 @@ impl PyDocument {
             ents.append(m.cast::<PyMention>()?.get().to_dict(py)?)?;
         }
         d.set_item("entities", ents)?;
+        let nums = PyList::empty(py);
+        for n in self.numbers(py)?.iter() {
+            nums.append(n.cast::<PyNumber>()?.get().to_dict(py)?)?;
+        }
+        d.set_item("numbers", nums)?;
         Ok(d)
     }
 
@@ -513,7 +687,8 @@ impl PyDocument {
         }
         let more = if names.len() > 6 { ", ..." } else { "" };
         Ok(format!(
-            "<Document {n_chars} chars, {} entities: {}{more}>",
+            "<Document {n_chars} chars, {} numbers, {} entities: {}{more}>",
+            self.numbers_core.len(),
             self.mentions.len(),
             names.iter().take(6).copied().collect::<Vec<_>>().join(", ")
         ))
@@ -522,14 +697,16 @@ impl PyDocument {
 
 fn build_document(
     obj: &Bound<'_, PyAny>,
-    mentions: Vec<Mention>,
+    doc: crate::pipeline::Document,
     shared: &Arc<Shared>,
 ) -> PyResult<PyDocument> {
     Ok(PyDocument {
         text: obj.cast::<PyString>()?.clone().unbind(),
-        mentions,
+        mentions: doc.entities,
+        numbers_core: doc.numbers,
         shared: shared.clone(),
         entities: PyOnceLock::new(),
+        numbers: PyOnceLock::new(),
     })
 }
 
@@ -543,10 +720,16 @@ pub struct PyExtractor {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (gazetteer, *, overlapping=false))]
-    fn new(gazetteer: &PyGazetteer, overlapping: bool) -> PyExtractor {
+    #[pyo3(signature = (gazetteer, *, overlapping=false, numbers=true, include_non_counts=false))]
+    fn new(
+        gazetteer: &PyGazetteer,
+        overlapping: bool,
+        numbers: bool,
+        include_non_counts: bool,
+    ) -> PyExtractor {
         let opts = ExtractOptions {
             matching: MatchOptions { overlapping },
+            numbers: numbers.then_some(NumberOptions { include_non_counts }),
         };
         PyExtractor {
             inner: Extractor::new(gazetteer.inner.core.clone(), opts),
@@ -560,16 +743,30 @@ impl PyExtractor {
         self.inner.options().matching.overlapping
     }
 
+    /// Whether numbers are extracted.
+    #[getter]
+    fn numbers(&self) -> bool {
+        self.inner.options().numbers.is_some()
+    }
+
+    /// Whether dates, years, times and codes are returned as numbers too.
+    #[getter]
+    fn include_non_counts(&self) -> bool {
+        self.inner
+            .options()
+            .numbers
+            .is_some_and(|n| n.include_non_counts)
+    }
+
     /// Extracts one text.
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
         let arg = TextArg::new(text, &|| "text".to_string())?;
         let t: &str = &arg.text;
         let x = &self.inner;
-        let mentions = py
+        let doc = py
             .detach(|| guarded(|| x.extract(t)))
-            .map_err(|e| to_py_err(py, e))?
-            .entities;
-        build_document(text, mentions, &self.shared)
+            .map_err(|e| to_py_err(py, e))?;
+        build_document(text, doc, &self.shared)
     }
 
     /// Entity spans of one text as a list of `(start, end, entity_id)` tuples: the same matches
@@ -624,7 +821,7 @@ impl PyExtractor {
         let mut docs = Vec::with_capacity(results.len());
         for (obj, r) in objs.iter().zip(results) {
             let d = r.map_err(|e| to_py_err(py, e))?;
-            docs.push(build_document(obj, d.entities, &self.shared)?);
+            docs.push(build_document(obj, d, &self.shared)?);
         }
         Ok(docs)
     }
@@ -665,6 +862,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_class::<PyDocument>()?;
     m.add_class::<PyMention>()?;
+    m.add_class::<PyNumber>()?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
