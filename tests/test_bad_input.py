@@ -72,7 +72,7 @@ def test_huge_text_memory_is_proportional() -> None:
         ex = wirescan.Extractor(g)
         ex.extract("warm up Seoul")
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        unit = "News from Seoul today: 1,500 soldiers, with more words around it, said the agency.\\n"
+        unit = "News from Seoul today: 1,500 soldiers, with more words around it, said AFP.\\n"
         text = unit * (100_000_000 // len(unit))
         doc = ex.extract(text)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

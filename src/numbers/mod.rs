@@ -466,6 +466,34 @@ fn stop_word(w: &str) -> bool {
     )
 }
 
+/// A plural noun, by its ending or as one of the common irregular plurals of news.
+fn plural(w: &str) -> bool {
+    (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is"))
+        || matches!(
+            w,
+            "people"
+                | "personnel"
+                | "children"
+                | "men"
+                | "women"
+                | "police"
+                | "staff"
+                | "cattle"
+                | "sheep"
+                | "aircraft"
+                | "crew"
+                | "infantry"
+                | "artillery"
+                | "militia"
+                | "youth"
+                | "civilians"
+        )
+}
+
 /// Qualifiers before a number, longest first, with their normalised form.
 const QUALIFIERS: &[(&[&str], &str)] = &[
     (&["as", "many", "as"], "as many as"),
@@ -944,7 +972,8 @@ impl<'a> Parser<'a> {
     /// Fractions and proportions: `two-thirds`, `a third`, `three quarters`, `half`,
     /// `one in five`, `nine out of 10`.
     fn fraction(&self, i: usize) -> Option<Core> {
-        let w = self.word(i)?;
+        let is_num = self.toks.get(i)?.kind == Tk::Num;
+        let w = if is_num { "" } else { self.word(i)? };
         let mk = |last: usize, v: f64| Core {
             first: i,
             last,
@@ -985,6 +1014,9 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        if is_num {
+            return None;
+        }
         // `two-thirds`, `three quarters`
         if let Some(n) = unit_word(w) {
             let (j, glued) = if self.is_punct(i + 1, b'-') && self.glued(i + 1) && self.glued(i + 2)
@@ -1023,7 +1055,8 @@ impl<'a> Parser<'a> {
         }
         let next = join + 1;
         let b = self.quantity(next)?;
-        if b.kind == NumKind::Ordinal || (a.kind != b.kind && a.kind != NumKind::Cardinal) {
+        let units_clash = a.unit.is_some() && b.unit.is_some() && a.unit != b.unit;
+        if matches!(b.kind, NumKind::Ordinal | NumKind::Fraction) || units_clash {
             return None;
         }
         // `$10-12 billion`: the magnitude of the second end applies to the first.
@@ -1295,6 +1328,12 @@ impl<'a> Parser<'a> {
             }
             // A possessive or plural apostrophe ends the phrase: `containers' worth`.
             if self.is_punct(k, b'\'') && self.glued(k) {
+                break;
+            }
+            // A plural head ends the phrase unless another plural follows (`special forces
+            // soldiers`): `missiles overnight` -> `missiles`, `drones hit` -> `drones`.
+            let here = self.word(k - 1).unwrap_or("");
+            if plural(here) && !self.word(k).is_some_and(plural) {
                 break;
             }
         }
