@@ -778,11 +778,11 @@ impl PyExtractor {
     ) -> PyResult<Bound<'py, PyList>> {
         let arg = TextArg::new(text, &|| "text".to_string())?;
         let t: &str = &arg.text;
-        let x = &self.inner;
+        let g = self.inner.gazetteer();
+        let matching = self.inner.options().matching;
         let mentions = py
-            .detach(|| guarded(|| x.extract(t)))
-            .map_err(|e| to_py_err(py, e))?
-            .entities;
+            .detach(|| guarded(|| g.find(t, matching)))
+            .map_err(|e| to_py_err(py, e))?;
         let items = mentions.iter().map(|m| {
             (
                 m.span.char_start,
