@@ -386,3 +386,66 @@ def test_spelled_numbers_round_trip(n: int) -> None:
     nums = EX.extract(text).numbers
     assert len(nums) == 1, (words, nums)
     assert nums[0].value == n and nums[0].text == words
+
+
+_awkward = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(list("0123456789,.-%$£€ İßẞ\u0301\u00a0\u200b’“”—\n")),
+    ),
+    max_size=80,
+)
+_phrases = st.sampled_from(
+    [
+        "more than 13,000 containers",
+        "about 1.5 million people",
+        "$2.5 billion",
+        "two-thirds",
+        "between 10 and 12 ships",
+        "tens of thousands of protesters",
+        "Oct. 3",
+        "the 5th brigade",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_awkward, _phrases, _awkward)
+def test_number_offsets_on_random_unicode(before: str, phrase: str, after: str) -> None:
+    text = f"{before} {phrase} {after}"
+    for ex in (EX, EX_ALL):
+        for n in ex.extract(text).numbers:
+            assert text[n.start : n.end] == n.text
+            assert 0 <= n.start < n.end <= len(text)
+            if n.object is not None:
+                assert text[n.object_start : n.object_end] == n.object
+                assert n.end <= n.object_start
+            if n.approx is not None:
+                assert n.approx_end <= n.start
+            assert math.isfinite(n.value)
+
+
+def test_hostile_number_input() -> None:
+    assert EX.extract("9" * 1_000_000).numbers == []  # beyond float range: skipped
+    assert len(EX.extract("1, " * 50_000).numbers) == 50_000
+    text = "\ud800 sent 1,500 soldiers \udfff"  # lone surrogates: offsets still index the str
+    (n,) = EX.extract(text).numbers
+    assert text[n.start : n.end] == "1,500" and n.object == "soldiers"
+    assert EX.extract("").numbers == []
+    assert EX.extract("1e6 and 2.5E-3").numbers == []  # exponent notation is a code
+    assert [n.kind for n in EX_ALL.extract("1e6").numbers] == ["code"]
+
+
+def test_numbers_can_be_switched_off() -> None:
+    ex = wirescan.Extractor(wirescan.Gazetteer.from_records([]), numbers=False)
+    assert ex.extract("1,500 soldiers").numbers == []
+    assert ex.options == {"overlapping": False, "numbers": False, "include_non_counts": False}
+
+
+def test_number_repr_and_dict() -> None:
+    n = first("more than 13,000 containers")
+    d = n.to_dict()
+    assert d["value"] == 13000 and d["approx"] == "more than" and d["object"] == "containers"
+    assert "13,000" in repr(n) and "more than" in repr(n)
+    doc = EX.extract("1,500 soldiers")
+    assert doc.to_dict()["numbers"][0]["text"] == "1,500"

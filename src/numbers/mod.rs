@@ -1166,7 +1166,7 @@ impl<'a> Parser<'a> {
                     | "pct"
             );
             if !known {
-                return Some((NumKind::Code, i + 1));
+                return Some((NumKind::Code, self.code_end(i)));
             }
         }
         // Phone numbers: a `+` before, or three or more groups joined by `-`, or a group with a
