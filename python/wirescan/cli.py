@@ -1,7 +1,7 @@
 """The ``wirescan`` command line.
 
 ``wirescan extract PATH...`` reads text files (and directories of them), extracts entities and
-prints what it found, or writes one JSON object per document with ``--out FILE.jsonl``.
+numbers and prints what it found, or writes one JSON object per document with ``--out FILE.jsonl``.
 
 Exit codes: 0 success; 1 some inputs could not be read (reported on stderr, the rest was
 processed); 2 usage or gazetteer error.
@@ -100,6 +100,17 @@ def _print_summary(name: str, doc: object) -> None:
     for (kind, eid, canon), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         forms = sorted({m.text.replace("\n", " ") for m in doc.entities if m.entity_id == eid})
         print(f"  {kind:<7} {canon:<32} {eid:<12} x{n}  ({'; '.join(forms)})")
+    for num in doc.numbers:
+        parts = [f"{num.kind:<8}", f"{num.value:>14,.6g}"]
+        if num.approx:
+            parts.append(f"[{num.approx}]")
+        if num.low is not None and num.high is not None:
+            parts.append(f"{num.low:,.6g}-{num.high:,.6g}")
+        if num.unit:
+            parts.append(num.unit)
+        if num.object:
+            parts.append("of " + num.object.replace("\n", " "))
+        print(f"  number  {' '.join(parts)}  ({num.text.replace(chr(10), ' ')!r})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
