@@ -508,7 +508,7 @@ def main() -> None:
             "congress-legislators": "CC0 1.0 (unitedstates/congress-legislators)",
             "opensextant": "Apache-2.0 (OpenSextant Xponents)",
             "wikidata": "CC0 1.0 (Wikidata, via econandrew/sparql_queries)",
-            "curated": "MIT OR Apache-2.0 (this project)",
+            "curated": "MIT (this project)",
         },
     }
     (OUT / "default_gazetteer.meta.json").write_text(json.dumps(meta, indent=2) + "\n")
