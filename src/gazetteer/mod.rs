@@ -255,6 +255,26 @@ fn json_type(v: &Value) -> &'static str {
     }
 }
 
+/// Parses a case policy field (`None`/null is `auto`); `what` names the field in errors.
+fn parse_case(v: Option<&Value>, what: &str, idx: usize) -> Result<CasePolicy> {
+    match v {
+        None | Some(Value::Null) => Ok(CasePolicy::Auto),
+        Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
+            Error::gazetteer(
+                Some(idx),
+                format!(
+                    "{what}: unknown case policy {c:?} (expected auto, exact, capitalized, \
+                     tolerant or insensitive)"
+                ),
+            )
+        }),
+        Some(other) => Err(Error::gazetteer(
+            Some(idx),
+            format!("{what}: case must be a string, not {}", json_type(other)),
+        )),
+    }
+}
+
 /// Parses an alias list: a list of strings or alias objects, or one string with `|` separators.
 fn parse_alias_list(
     v: Option<&Value>,
@@ -318,27 +338,7 @@ fn parse_alias_list(
                         ))
                     }
                 };
-                let case = match o.get("case") {
-                    None | Some(Value::Null) => CasePolicy::Auto,
-                    Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
-                        Error::gazetteer(
-                            Some(idx),
-                            format!(
-                                "{key}[{k}]: unknown case policy {c:?} (expected auto, exact, \
-                                 capitalized, tolerant or insensitive)"
-                            ),
-                        )
-                    })?,
-                    Some(other) => {
-                        return Err(Error::gazetteer(
-                            Some(idx),
-                            format!(
-                                "{key}[{k}]: case must be a string, not {}",
-                                json_type(other)
-                            ),
-                        ))
-                    }
-                };
+                let case = parse_case(o.get("case"), &format!("{key}[{k}]"), idx)?;
                 (text, form, case)
             }
             other => {
@@ -426,33 +426,12 @@ impl Entity {
                 ))
             }
         };
-        let entity_case = match obj.get("case") {
-            None | Some(Value::Null) => CasePolicy::Auto,
-            Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
-                Error::gazetteer(
-                    Some(idx),
-                    format!(
-                        "entity {id:?}: unknown case policy {c:?} (expected auto, exact, \
-                         capitalized, tolerant or insensitive)"
-                    ),
-                )
-            })?,
-            Some(other) => {
-                return Err(Error::gazetteer(
-                    Some(idx),
-                    format!(
-                        "entity {id:?}: case must be a string, not {}",
-                        json_type(other)
-                    ),
-                ))
-            }
-        };
-        let name_case = match obj.get("name_case") {
-            Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
-                Error::gazetteer(Some(idx), format!("entity {id:?}: unknown name_case {c:?}"))
-            })?,
-            _ => CasePolicy::Auto,
-        };
+        let entity_case = parse_case(obj.get("case"), &format!("entity {id:?}"), idx)?;
+        let name_case = parse_case(
+            obj.get("name_case"),
+            &format!("entity {id:?}: name_case"),
+            idx,
+        )?;
         let mut aliases = vec![Alias {
             text: name.trim().to_string(),
             form: Form::Name,

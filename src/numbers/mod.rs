@@ -594,6 +594,22 @@ struct Core {
     unit: Option<&'static str>,
 }
 
+impl Core {
+    /// A core with no range, unit or vagueness.
+    fn plain(first: usize, last: usize, value: f64, kind: NumKind) -> Core {
+        Core {
+            first,
+            last,
+            value,
+            low: None,
+            high: None,
+            kind,
+            vague: false,
+            unit: None,
+        }
+    }
+}
+
 impl<'a> Parser<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         let tok = self.toks.get(i)?;
@@ -855,16 +871,7 @@ impl<'a> Parser<'a> {
                 // Ordinal suffix: `8th`, `1st`.
                 if let Some(suf) = self.word(q + 1).filter(|_| self.glued(q + 1)) {
                     if matches!(suf, "st" | "nd" | "rd" | "th") && !money {
-                        return Some(Core {
-                            first,
-                            last: q + 1,
-                            value: v,
-                            low: None,
-                            high: None,
-                            kind: NumKind::Ordinal,
-                            vague: false,
-                            unit: None,
-                        });
+                        return Some(Core::plain(first, q + 1, v, NumKind::Ordinal));
                     }
                 }
                 (v, q, NumKind::Cardinal)
@@ -958,14 +965,8 @@ impl<'a> Parser<'a> {
             return None; // `tens` alone is rarely a count
         }
         Some(Core {
-            first: i,
-            last,
-            value,
-            low: None,
-            high: None,
-            kind: NumKind::Cardinal,
             vague: true,
-            unit: None,
+            ..Core::plain(i, last, value, NumKind::Cardinal)
         })
     }
 
@@ -974,16 +975,7 @@ impl<'a> Parser<'a> {
     fn fraction(&self, i: usize) -> Option<Core> {
         let is_num = self.toks.get(i)?.kind == Tk::Num;
         let w = if is_num { "" } else { self.word(i)? };
-        let mk = |last: usize, v: f64| Core {
-            first: i,
-            last,
-            value: v,
-            low: None,
-            high: None,
-            kind: NumKind::Fraction,
-            vague: false,
-            unit: None,
-        };
+        let mk = |last: usize, v: f64| Core::plain(i, last, v, NumKind::Fraction);
         // `X in Y`, `X out of Y`
         let num = if self.toks[i].kind == Tk::Num {
             self.digits(i)
@@ -1417,18 +1409,7 @@ impl<'a> Parser<'a> {
 
     fn ordinal_word(&self, i: usize) -> Option<Core> {
         let w = self.word(i)?;
-        let v = ordinal_word(w)?;
-        // `a second` after a number is time; `second` as a verb is rare in news.
-        Some(Core {
-            first: i,
-            last: i,
-            value: v,
-            low: None,
-            high: None,
-            kind: NumKind::Ordinal,
-            vague: false,
-            unit: None,
-        })
+        Some(Core::plain(i, i, ordinal_word(w)?, NumKind::Ordinal))
     }
 
     fn date_like(&self, c: &Core) -> bool {
