@@ -1584,7 +1584,16 @@ pub fn find_numbers_in(text: &str, norm: &NormText, opts: NumberOptions) -> Vec<
             t,
             toks: tokenize(t, from, to),
         };
-        out.extend(p.run(opts));
+        // Two numbers can map onto one original character when NFKC expands it (`¼` is
+        // `1⁄4`): keep the first, so spans stay ordered and disjoint.
+        for n in p.run(opts) {
+            if out
+                .last()
+                .is_none_or(|prev: &Number| n.span.byte_start >= prev.span.byte_end)
+            {
+                out.push(n);
+            }
+        }
         from = to;
     }
     out

@@ -115,3 +115,51 @@ fn hostile_input_is_linear_and_safe() {
         vec![("４５".into(), 45.0, "cardinal")]
     );
 }
+
+mod props {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) -> std::result::Result<(), TestCaseError> {
+        for opts in [
+            NumberOptions::default(),
+            NumberOptions {
+                include_non_counts: true,
+            },
+        ] {
+            let nums = find_numbers(text, opts).expect("numbers");
+            let mut prev = 0;
+            for n in &nums {
+                let s = n.span;
+                prop_assert!(s.byte_start < s.byte_end && s.byte_end <= text.len());
+                prop_assert!(
+                    text.is_char_boundary(s.byte_start) && text.is_char_boundary(s.byte_end)
+                );
+                prop_assert!(
+                    s.byte_start >= prev,
+                    "numbers are in order and do not overlap"
+                );
+                prev = s.byte_end;
+                if let Some((o, h)) = n.object {
+                    prop_assert!(o.byte_start >= s.byte_end && h.byte_end <= o.byte_end);
+                }
+                prop_assert!(opts.include_non_counts || n.kind.is_count());
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,80}") {
+            check(&s)?;
+        }
+
+        #[test]
+        fn number_soup_never_panics(s in "[0-9,.:%$£€ a-zA-Z\\-\u{2013}]{0,60}") {
+            check(&s)?;
+        }
+    }
+}
