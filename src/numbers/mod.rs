@@ -1507,8 +1507,13 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        let span = self.orig(c.first, c.last);
+        // Characters that NFKC expands can put two tokens in one original character; a
+        // qualifier or object must stay outside the number's own span.
+        let approx = approx.filter(|(_, a)| a.byte_end <= span.byte_start);
+        let object = object.filter(|(o, _)| o.byte_start >= span.byte_end);
         Number {
-            span: self.orig(c.first, c.last),
+            span,
             value: c.value,
             low: c.low,
             high: c.high,

@@ -149,8 +149,16 @@ mod props {
         Ok(())
     }
 
+    fn cases() -> u32 {
+        // PROPTEST_CASES raises the count for a longer local run; CI uses the default.
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(512)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
 
         #[test]
         fn arbitrary_text_never_panics(s in "\\PC{0,80}") {
