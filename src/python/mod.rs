@@ -108,26 +108,34 @@ pub struct PyGazetteer {
     inner: Arc<Shared>,
 }
 
-/// A core gazetteer and, per entity, its id as a Python string made once on first use.
+/// A core gazetteer and the ids of mentioned entities as Python strings, made once each. Slots
+/// come in chunks of `ID_CHUNK`, allocated when one of their entities is first mentioned, so a
+/// 1M-entity gazetteer pays a few kilobytes up front.
 pub struct Shared {
     core: Arc<Gazetteer>,
-    ids: Box<[PyOnceLock<Py<PyString>>]>,
+    ids: Box<[std::sync::OnceLock<IdChunk>]>,
 }
+
+/// `ID_CHUNK` slots for entity ids as Python strings.
+type IdChunk = Box<[PyOnceLock<Py<PyString>>]>;
+
+const ID_CHUNK: usize = 256;
 
 impl Shared {
     fn new(core: Gazetteer) -> Arc<Shared> {
-        let ids = (0..core.len()).map(|_| PyOnceLock::new()).collect();
+        let chunks = core.len().div_ceil(ID_CHUNK);
         Arc::new(Shared {
             core: Arc::new(core),
-            ids,
+            ids: (0..chunks).map(|_| std::sync::OnceLock::new()).collect(),
         })
     }
 
     fn id<'py>(&self, py: Python<'py>, entity: u32) -> Bound<'py, PyString> {
-        self.ids[entity as usize]
-            .get_or_init(py, || {
-                PyString::new(py, self.core.entity(entity as usize).id()).unbind()
-            })
+        let e = entity as usize;
+        let chunk = self.ids[e / ID_CHUNK]
+            .get_or_init(|| (0..ID_CHUNK).map(|_| PyOnceLock::new()).collect());
+        chunk[e % ID_CHUNK]
+            .get_or_init(py, || PyString::new(py, self.core.entity(e).id()).unbind())
             .bind(py)
             .clone()
     }
