@@ -466,6 +466,109 @@ fn stop_word(w: &str) -> bool {
     )
 }
 
+/// FNV-1a: a fast hash for the short words of the trigger set.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Words that can begin a number: number words, ordinals, `a`/`an`/`half`/`dozen`, vague
+/// plurals, and `between`/`from` (ranges).
+fn is_trigger(w: &str) -> bool {
+    static SET: std::sync::OnceLock<FnvSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s = FnvSet::default();
+        s.extend([
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "a",
+            "an",
+            "half",
+            "dozen",
+            "dozens",
+            "tens",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "between",
+            "from",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "thirtieth",
+            "fortieth",
+            "fiftieth",
+            "hundredth",
+            "thousandth",
+            "millionth",
+        ]);
+        s
+    })
+    .contains(w)
+}
+
 /// A plural noun, by its ending or as one of the common irregular plurals of news.
 fn plural(w: &str) -> bool {
     (w.len() > 3
@@ -1345,6 +1448,11 @@ impl<'a> Parser<'a> {
                     out.push(self.emit_plain(i, last, v, kind));
                 }
                 i = last + 1;
+                continue;
+            }
+            // Most words cannot start a number: one lookup skips them.
+            if tok.kind == Tk::Word && !self.word(i).is_some_and(is_trigger) {
+                i += 1;
                 continue;
             }
             // Capitalised number words mid-sentence name things: `Group of Seven`.
