@@ -59,3 +59,22 @@ def test_bad_gazetteer_is_exit_2(tmp_path: Path) -> None:
     r = run("extract", str(SEEDS), "--gazetteer", str(bad))
     assert r.returncode == 2
     assert "g.csv:1:" in r.stderr
+
+
+def test_closed_output_pipe_is_quiet(tmp_path: Path) -> None:
+    """`wirescan extract ... | head -1` must not print a traceback. The output (~1 MB) is far
+    larger than a pipe's buffer, so the writer is still writing when the reader goes away."""
+    text = (SEEDS / "000_9341ff932b3b767e.txt").read_text(encoding="utf-8")
+    for k in range(300):
+        (tmp_path / f"{k:03d}.txt").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wirescan", "extract", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away after one line
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err

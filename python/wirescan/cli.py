@@ -3,8 +3,8 @@
 ``wirescan extract PATH...`` reads text files (and directories of them), extracts entities and
 numbers and prints what it found, or writes one JSON object per document with ``--out FILE.jsonl``.
 
-Exit codes: 0 success; 1 some inputs could not be read (reported on stderr, the rest was
-processed); 2 usage or gazetteer error.
+Exit codes: 0 success (also when the output pipe closes early, as with `| head`); 1 some inputs
+could not be read (reported on stderr, the rest was processed); 2 usage or gazetteer error.
 """
 
 from __future__ import annotations
@@ -125,8 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ex.add_argument("--out", help="write one JSON object per document to this .jsonl file")
     ex.add_argument("--threads", type=int, default=None, help="worker threads (default: cores)")
     args = parser.parse_args(argv)
-    if args.command == "extract":
-        return _cmd_extract(args)
+    try:
+        if args.command == "extract":
+            return _cmd_extract(args)
+    except BrokenPipeError:
+        # The reader went away (`wirescan extract ... | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return 2  # pragma: no cover - argparse enforces the subcommand
 
 
