@@ -92,7 +92,7 @@ enum Auto {
 }
 
 impl Auto {
-    fn build(patterns: &[String]) -> Result<Auto> {
+    fn build(patterns: &[&str]) -> Result<Auto> {
         let total: usize = patterns.iter().map(|p| p.len()).sum();
         let err = |e: aho_corasick::BuildError| Error::new(ErrorKind::Gazetteer, e.to_string());
         Ok(if total <= DFA_LIMIT_BYTES {
@@ -182,7 +182,8 @@ fn resolve_case(policy: CasePolicy, form: Form, text: &str) -> CasePolicy {
 
 /// One alias on its way into the tables.
 struct Entry {
-    key: String,
+    /// The normalised alias: a span of the keys arena.
+    key: (u32, u32),
     priority: i64,
     entity: u32,
     order: u32,
@@ -201,52 +202,59 @@ impl Compiled {
         if store.len() > u32::MAX as usize / 2 {
             return Err(Error::new(ErrorKind::Gazetteer, "too many entities"));
         }
-        // Normalise every alias (in parallel), then sort so that equal keys are adjacent, best
-        // candidate first, and patterns with the same first byte are contiguous.
-        let mut entries: Vec<Entry> = (0..store.len())
-            .into_par_iter()
-            .flat_map_iter(|ei| {
-                let e = store.get(ei);
-                e.aliases().enumerate().map(move |(ai, a)| Entry {
-                    key: normalize_str(a.text, norm),
-                    priority: e.priority(),
-                    entity: ei as u32,
-                    order: 0,
-                    form: a.form,
-                    policy: resolve_case(a.case, a.form, a.text),
-                    alias: ai as u32,
-                })
-            })
-            .collect();
-        for (k, e) in entries.iter_mut().enumerate() {
-            e.order = k as u32;
-        }
-        entries.par_sort_unstable_by(|a, b| {
-            a.key
-                .cmp(&b.key)
-                .then(b.priority.cmp(&a.priority))
-                .then(a.order.cmp(&b.order))
-        });
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pat_cands: Vec<u32> = Vec::new();
-        let mut cands: Vec<Cand> = Vec::with_capacity(entries.len());
-        if entries.len() >= WORD_END as usize {
+        // Normalise every alias into one arena (one allocation instead of one per alias, so the
+        // build leaves no fragmented heap behind), then sort so that equal keys are adjacent,
+        // best candidate first, and patterns with the same first byte are contiguous.
+        let n_aliases: usize = store.iter().map(|e| e.alias_count()).sum();
+        if n_aliases >= WORD_END as usize {
             return Err(Error::new(
                 ErrorKind::Gazetteer,
                 "more than 2 billion aliases",
             ));
         }
+        let mut arena = String::new();
+        let mut entries: Vec<Entry> = Vec::with_capacity(n_aliases);
+        for (ei, e) in store.iter().enumerate() {
+            for (ai, a) in e.aliases().enumerate() {
+                let start = arena.len();
+                arena.push_str(&normalize_str(a.text, norm));
+                if arena.len() > u32::MAX as usize {
+                    return Err(Error::new(
+                        ErrorKind::Gazetteer,
+                        "normalised aliases exceed 4 GiB",
+                    ));
+                }
+                entries.push(Entry {
+                    key: (start as u32, (arena.len() - start) as u32),
+                    priority: e.priority(),
+                    entity: ei as u32,
+                    order: entries.len() as u32,
+                    form: a.form,
+                    policy: resolve_case(a.case, a.form, a.text),
+                    alias: ai as u32,
+                });
+            }
+        }
+        let key = |e: &Entry| &arena[e.key.0 as usize..(e.key.0 + e.key.1) as usize];
+        entries.par_sort_unstable_by(|a, b| {
+            key(a)
+                .cmp(key(b))
+                .then(b.priority.cmp(&a.priority))
+                .then(a.order.cmp(&b.order))
+        });
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut pat_cands: Vec<u32> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::with_capacity(entries.len());
         let mut exact: Vec<Box<str>> = Vec::new();
         let mut exact_ids: HashMap<String, u32> = HashMap::new();
         let mut group_start = 0usize;
-        for e in entries.iter_mut() {
-            let new_key = patterns.last() != Some(&e.key);
-            if new_key {
+        for e in entries.iter() {
+            let k = key(e);
+            if patterns.last() != Some(&k) {
                 group_start = cands.len();
-                let key = std::mem::take(&mut e.key);
-                let word_end = key.chars().next_back().is_some_and(is_word_char);
+                let word_end = k.chars().next_back().is_some_and(is_word_char);
                 pat_cands.push(cands.len() as u32 | if word_end { WORD_END } else { 0 });
-                patterns.push(key);
+                patterns.push(k);
             }
             // One entity claiming one pattern twice in the same form adds nothing.
             if cands[group_start..]
