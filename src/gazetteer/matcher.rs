@@ -95,24 +95,26 @@ impl Auto {
     fn build(patterns: &[&str]) -> Result<Auto> {
         let total: usize = patterns.iter().map(|p| p.len()).sum();
         let err = |e: aho_corasick::BuildError| Error::new(ErrorKind::Gazetteer, e.to_string());
-        Ok(if total <= DFA_LIMIT_BYTES {
-            Auto::Dfa(
-                dfa::Builder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .prefilter(false)
-                    .build(patterns)
-                    .map_err(err)?,
-            )
-        } else {
-            Auto::Nfa(
-                contiguous::Builder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .prefilter(false)
-                    .build(patterns)
-                    .map_err(err)?,
-            )
-        })
+        if total <= DFA_LIMIT_BYTES {
+            let dfa = dfa::Builder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .prefilter(false)
+                .build(patterns)
+                .map_err(err)?;
+            // Patterns with many distinct bytes make wide DFA rows; past the cap an NFA is the
+            // better trade.
+            if dfa.memory_usage() <= DFA_MAX_MEMORY {
+                return Ok(Auto::Dfa(dfa));
+            }
+        }
+        Ok(Auto::Nfa(
+            contiguous::Builder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
+                .build(patterns)
+                .map_err(err)?,
+        ))
     }
 
     fn memory_usage(&self) -> usize {
@@ -133,9 +135,18 @@ struct Shard {
     base: u32,
 }
 
-/// Patterns up to this many bytes in total get a DFA (fast, larger); beyond, a contiguous NFA.
+/// A shard with up to this many pattern bytes gets a DFA (fast, and two threads walk it without
+/// contending); a larger one a contiguous NFA (about 8x smaller).
 const DFA_LIMIT_BYTES: usize = 200_000;
-/// Above this many pattern bytes the patterns are split into shards built in parallel.
+/// Gazetteers with up to this many pattern bytes are split into DFA-sized shards (the DFAs take
+/// 10-75 bytes a pattern byte; shards whose first-byte bucket is too big stay NFAs); larger ones
+/// into NFA shards.
+const DFA_GAZETTEER_BYTES: usize = 2_000_000;
+/// Target size of a DFA shard.
+const DFA_SHARD_BYTES: usize = 200_000;
+/// A DFA shard larger than this is rebuilt as an NFA.
+const DFA_MAX_MEMORY: usize = 16 << 20;
+/// Target size of an NFA shard (large gazetteers, built in parallel).
 const SHARD_BYTES: usize = 2_000_000;
 const NO_SHARD: u8 = u8::MAX;
 
@@ -289,7 +300,11 @@ impl Compiled {
         drop(entries);
         // Split into shards at first-byte boundaries, then build them in parallel.
         let total: usize = patterns.iter().map(|p| p.len()).sum();
-        let n_shards = total.div_ceil(SHARD_BYTES).clamp(1, 8);
+        let n_shards = if total <= DFA_GAZETTEER_BYTES {
+            total.div_ceil(DFA_SHARD_BYTES).clamp(1, 16)
+        } else {
+            total.div_ceil(SHARD_BYTES).clamp(1, 8)
+        };
         let target = total.div_ceil(n_shards).max(1);
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         let mut start = 0usize;
