@@ -110,6 +110,7 @@ impl Auto {
         }
         Ok(Auto::Nfa(
             contiguous::Builder::new()
+                .dense_depth(NFA_DENSE_DEPTH)
                 .match_kind(MatchKind::LeftmostLongest)
                 .prefilter(false)
                 .build(patterns)
@@ -144,6 +145,8 @@ const DFA_LIMIT_BYTES: usize = 200_000;
 const DFA_GAZETTEER_BYTES: usize = 2_000_000;
 /// Target size of a DFA shard.
 const DFA_SHARD_BYTES: usize = 200_000;
+/// NFA states this close to the root get dense transition rows.
+const NFA_DENSE_DEPTH: usize = 4;
 /// A DFA shard larger than this is rebuilt as an NFA.
 const DFA_MAX_MEMORY: usize = 16 << 20;
 /// Target size of an NFA shard (large gazetteers, built in parallel).
