@@ -35,6 +35,8 @@ pub struct Document {
     pub entities: Vec<Mention>,
     /// Numbers, in text order.
     pub numbers: Vec<Number>,
+    /// Sentences, in text order.
+    pub sentences: Vec<crate::text::normalize::OrigSpan>,
 }
 
 /// Extracts structured facts from texts with one gazetteer.
@@ -70,14 +72,24 @@ impl Extractor {
                 Some(o) => find_numbers_in(text, &norm, o),
                 None => Vec::new(),
             };
-            return Ok(Document { entities, numbers });
+            let sentences = crate::text::sentences::split(text);
+            return Ok(Document {
+                entities,
+                numbers,
+                sentences,
+            });
         }
         let entities = self.gazetteer.find(text, self.options.matching)?;
         let numbers = match self.options.numbers {
             Some(o) => find_numbers(text, o)?,
             None => Vec::new(),
         };
-        Ok(Document { entities, numbers })
+        let sentences = crate::text::sentences::split(text);
+        Ok(Document {
+            entities,
+            numbers,
+            sentences,
+        })
     }
 
     /// Extracts many texts on `n_threads` threads (0: the default, see [`default_threads`]).

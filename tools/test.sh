@@ -12,8 +12,9 @@ echo "== cargo fmt / clippy"
 cargo fmt --check
 cargo clippy --quiet --all-targets --features python -- -D warnings
 
-echo "== Rust unit tests"
+echo "== Rust unit tests and doc examples"
 cargo test --quiet --lib
+cargo test --quiet --doc
 
 echo "== ruff, mypy, stubtest"
 "$PY" -m ruff check python tests bench tools

@@ -12,7 +12,7 @@
 //!     Default::default(),
 //! ).unwrap();
 //! assert_eq!(g.len(), 1);
-//! assert_eq!(g.entity(0).attributes["country"], "US");
+//! assert_eq!(g.entity(0).attributes()["country"], "US");
 //! ```
 
 mod matcher;

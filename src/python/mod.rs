@@ -616,6 +616,7 @@ pub struct PyDocument {
     text: Py<PyString>,
     mentions: Vec<Mention>,
     numbers_core: Vec<Number>,
+    sentence_spans: Vec<(usize, usize)>,
     shared: Arc<Shared>,
     entities: PyOnceLock<Py<PyList>>,
     numbers: PyOnceLock<Py<PyList>>,
@@ -661,6 +662,12 @@ impl PyDocument {
         Ok(list.bind(py).clone())
     }
 
+    /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence.
+    #[getter]
+    fn sentences(&self) -> Vec<(usize, usize)> {
+        self.sentence_spans.clone()
+    }
+
     /// Entity mentions in text order (the same list object on every access).
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -681,6 +688,7 @@ impl PyDocument {
             nums.append(n.cast::<PyNumber>()?.get().to_dict(py)?)?;
         }
         d.set_item("numbers", nums)?;
+        d.set_item("sentences", self.sentences())?;
         Ok(d)
     }
 
@@ -712,6 +720,11 @@ fn build_document(
         text: obj.cast::<PyString>()?.clone().unbind(),
         mentions: doc.entities,
         numbers_core: doc.numbers,
+        sentence_spans: doc
+            .sentences
+            .iter()
+            .map(|s| (s.char_start, s.char_end))
+            .collect(),
         shared: shared.clone(),
         entities: PyOnceLock::new(),
         numbers: PyOnceLock::new(),

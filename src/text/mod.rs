@@ -2,5 +2,6 @@
 
 mod casefold_table;
 pub mod normalize;
+pub mod sentences;
 
 pub use normalize::{is_word_char, NormOptions, NormText};
