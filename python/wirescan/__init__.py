@@ -91,14 +91,7 @@ class Gazetteer:
         every other column is an attribute, numeric cells become numbers, empty cells are
         omitted. Errors name the file and line."""
         records, lines = read_csv(path, encoding=encoding, delimiter=delimiter)
-        return build_with_lines(
-            lambda r: cls.from_records(
-                r, strip_diacritics=strip_diacritics, auto_surnames=auto_surnames
-            ),
-            records,
-            lines,
-            os.fspath(path),
-        )
+        return cls._from_file_records(path, records, lines, strip_diacritics, auto_surnames)
 
     @classmethod
     def from_jsonl(
@@ -112,6 +105,18 @@ class Gazetteer:
         """From a JSON Lines file (``.gz`` too), one record object per line. Errors name the
         file and line."""
         records, lines = read_jsonl(path, encoding=encoding)
+        return cls._from_file_records(path, records, lines, strip_diacritics, auto_surnames)
+
+    @classmethod
+    def _from_file_records(
+        cls,
+        path: str | os.PathLike[str],
+        records: list[dict[str, Any]],
+        lines: list[int],
+        strip_diacritics: bool,
+        auto_surnames: bool,
+    ) -> Gazetteer:
+        """Builds from records read from a file; a record error names the file and line."""
         return build_with_lines(
             lambda r: cls.from_records(
                 r, strip_diacritics=strip_diacritics, auto_surnames=auto_surnames

@@ -18,6 +18,7 @@
 mod tests;
 
 use crate::error::Result;
+use crate::text::is_month_word as month_word;
 use crate::text::normalize::OrigSpan;
 use crate::text::{NormOptions, NormText};
 
@@ -280,36 +281,6 @@ fn denominator_word(w: &str) -> Option<f64> {
         "tenth" | "tenths" => 10.0,
         _ => return None,
     })
-}
-
-fn month_word(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
 }
 
 fn currency_symbol(c: char) -> Option<&'static str> {
@@ -1024,14 +995,8 @@ impl<'a> Parser<'a> {
             kind = NumKind::Money;
         }
         Some(Core {
-            first,
-            last,
-            value,
-            low: None,
-            high: None,
-            kind,
-            vague: false,
             unit,
+            ..Core::plain(first, last, value, kind)
         })
     }
 

@@ -55,18 +55,6 @@ fn abbreviation(word: &str) -> bool {
             | "etc"
             | "approx"
             | "est"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
             | "mt"
             | "ft"
             | "ave"
@@ -109,7 +97,8 @@ fn abbreviation_period(text: &str, dot: usize) -> bool {
     if first.is_some_and(|c| c.is_uppercase()) && chars.next().is_none() {
         return true;
     }
-    abbreviation(&w.to_lowercase())
+    let lower = w.to_lowercase();
+    abbreviation(&lower) || super::is_month_word(&lower)
 }
 
 #[inline]
