@@ -7,6 +7,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod numbers;
 pub mod pipeline;
+pub mod quotes;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::{Gazetteer, MatchOptions, Mention};
 use crate::numbers::{find_numbers, find_numbers_in, Number, NumberOptions, NUMBER_NORM};
+use crate::quotes::{Quote, Source};
 use crate::text::NormText;
 
 /// What an extractor does, beyond its gazetteer.
@@ -17,6 +18,8 @@ pub struct ExtractOptions {
     pub matching: MatchOptions,
     /// Number extraction, or `None` to skip it.
     pub numbers: Option<NumberOptions>,
+    /// Quotes, speakers and number sources.
+    pub quotes: bool,
 }
 
 impl Default for ExtractOptions {
@@ -24,6 +27,7 @@ impl Default for ExtractOptions {
         ExtractOptions {
             matching: MatchOptions::default(),
             numbers: Some(NumberOptions::default()),
+            quotes: true,
         }
     }
 }
@@ -37,6 +41,10 @@ pub struct Document {
     pub numbers: Vec<Number>,
     /// Sentences, in text order.
     pub sentences: Vec<crate::text::normalize::OrigSpan>,
+    /// Direct quotes, in text order.
+    pub quotes: Vec<Quote>,
+    /// The source of each number (same order as `numbers`), when it is reported speech.
+    pub number_sources: Vec<Option<Source>>,
 }
 
 /// Extracts structured facts from texts with one gazetteer.
@@ -65,30 +73,38 @@ impl Extractor {
     /// Extracts one text.
     pub fn extract(&self, text: &str) -> Result<Document> {
         // One normalisation serves entities and numbers when their options agree.
-        if self.gazetteer.options().norm() == NUMBER_NORM {
+        let (entities, numbers) = if self.gazetteer.options().norm() == NUMBER_NORM {
             let norm = NormText::new(text, NUMBER_NORM)?;
             let entities = self.gazetteer.find_in(text, &norm, self.options.matching)?;
             let numbers = match self.options.numbers {
                 Some(o) => find_numbers_in(text, &norm, o),
                 None => Vec::new(),
             };
-            let sentences = crate::text::sentences::split(text);
-            return Ok(Document {
-                entities,
-                numbers,
-                sentences,
-            });
-        }
-        let entities = self.gazetteer.find(text, self.options.matching)?;
-        let numbers = match self.options.numbers {
-            Some(o) => find_numbers(text, o)?,
-            None => Vec::new(),
+            (entities, numbers)
+        } else {
+            let entities = self.gazetteer.find(text, self.options.matching)?;
+            let numbers = match self.options.numbers {
+                Some(o) => find_numbers(text, o)?,
+                None => Vec::new(),
+            };
+            (entities, numbers)
         };
         let sentences = crate::text::sentences::split(text);
+        let (quotes, number_sources) = if self.options.quotes {
+            let spans: Vec<(usize, usize)> = numbers
+                .iter()
+                .map(|n| (n.span.byte_start, n.span.byte_end))
+                .collect();
+            crate::quotes::analyse(text, &entities, &self.gazetteer, &spans)
+        } else {
+            (Vec::new(), vec![None; numbers.len()])
+        };
         Ok(Document {
             entities,
             numbers,
             sentences,
+            quotes,
+            number_sources,
         })
     }
 

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from . import _core
-from ._core import Document, Mention, Number
+from ._core import Document, Mention, Number, Quote, Source
 from ._gazetteer_io import build_with_lines, read_csv, read_jsonl
 from .errors import (
     GazetteerError,
@@ -243,12 +243,12 @@ def default_gazetteer_info() -> dict[str, Any]:
 
 
 class Extractor:
-    """Finds entities and numbers in texts.
+    """Finds entities, numbers and quotes in texts.
 
     ``gazetteer=None`` uses the bundled default. ``overlapping=True`` returns every entity
     match, overlapping ones included, instead of leftmost-longest. ``numbers=False`` skips
     number extraction; ``include_non_counts=True`` also returns dates, years, times and codes
-    as numbers of their own kinds. An extractor is thread-safe, and pickles as its gazetteer
+    as numbers of their own kinds. ``quotes=False`` skips quotes, speakers and number sources. An extractor is thread-safe, and pickles as its gazetteer
     definition and options; the automaton is rebuilt on first use.
     """
 
@@ -261,6 +261,7 @@ class Extractor:
         overlapping: bool = False,
         numbers: bool = True,
         include_non_counts: bool = False,
+        quotes: bool = True,
     ) -> None:
         if gazetteer is None:
             gazetteer = Gazetteer.default()
@@ -274,6 +275,7 @@ class Extractor:
             overlapping=bool(overlapping),
             numbers=bool(numbers),
             include_non_counts=bool(include_non_counts),
+            quotes=bool(quotes),
         )
 
     @property
@@ -291,6 +293,7 @@ class Extractor:
             "overlapping": self._core.overlapping,
             "numbers": self._core.numbers,
             "include_non_counts": self._core.include_non_counts,
+            "quotes": self._core.quotes,
         }
 
     def extract(self, text: str) -> Document:
@@ -336,6 +339,8 @@ __all__ = [
     "Mention",
     "Number",
     "OptionError",
+    "Quote",
+    "Source",
     "TextError",
     "WirescanError",
     "__version__",

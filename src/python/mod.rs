@@ -18,6 +18,7 @@ use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Gazetteer, GazetteerOptions, MatchOptions, Mention, OnConflict};
 use crate::numbers::{Number, NumberOptions};
 use crate::pipeline::{self, ExtractOptions, Extractor};
+use crate::quotes::{Quote, Source, Speaker};
 
 use convert::{json_to_py, py_to_json};
 
@@ -480,6 +481,9 @@ pub struct PyNumber {
     approx_span: Option<(usize, usize)>,
     object_span: Option<(usize, usize)>,
     head_span: Option<(usize, usize)>,
+    /// Who the number is attributed to, when it is quoted or reported speech.
+    #[pyo3(get)]
+    source: Option<Py<PySource>>,
 }
 
 fn slice<'py>(doc: &Bound<'py, PyString>, span: (usize, usize)) -> PyResult<Bound<'py, PyString>> {
@@ -490,9 +494,15 @@ fn slice<'py>(doc: &Bound<'py, PyString>, span: (usize, usize)) -> PyResult<Boun
 }
 
 impl PyNumber {
-    fn from_core(py: Python<'_>, doc: &Py<PyString>, n: &Number) -> PyNumber {
+    fn from_core(
+        py: Python<'_>,
+        doc: &Py<PyString>,
+        n: &Number,
+        source: Option<Py<PySource>>,
+    ) -> PyNumber {
         let chars = |s: &crate::text::normalize::OrigSpan| (s.char_start, s.char_end);
         PyNumber {
+            source,
             start: n.span.char_start,
             end: n.span.char_end,
             doc: doc.clone_ref(py),
@@ -577,6 +587,11 @@ impl PyNumber {
         d.set_item("object_start", self.object_start())?;
         d.set_item("object_end", self.object_end())?;
         d.set_item("head", self.head(py)?)?;
+        let src = match &self.source {
+            Some(s) => Some(s.get().to_dict(py)?),
+            None => None,
+        };
+        d.set_item("source", src)?;
         Ok(d)
     }
 
@@ -597,6 +612,9 @@ impl PyNumber {
         if let Some(o) = self.object(py)? {
             extra.push_str(&format!(" object={}", o.repr()?));
         }
+        if let Some(src) = &self.source {
+            extra.push_str(&format!(" source={}", src.get().speaker_text(py)?.repr()?));
+        }
         Ok(format!(
             "<Number {} [{}:{}] {} {}{extra}>",
             self.text(py)?.repr()?,
@@ -608,6 +626,266 @@ impl PyNumber {
     }
 }
 
+/// Speaker fields shared by Quote and Source, in characters.
+struct SpeakerFields {
+    span: Option<(usize, usize)>,
+    id: Option<Py<PyString>>,
+    name: Option<String>,
+    antecedent: Option<(usize, usize)>,
+}
+
+impl SpeakerFields {
+    fn new(py: Python<'_>, doc: &PyDocument, s: Option<&Speaker>) -> SpeakerFields {
+        match s {
+            None => SpeakerFields {
+                span: None,
+                id: None,
+                name: None,
+                antecedent: None,
+            },
+            Some(s) => SpeakerFields {
+                span: Some((s.span.char_start, s.span.char_end)),
+                id: s.entity.map(|e| doc.shared.id(py, e).unbind()),
+                name: s
+                    .entity
+                    .map(|e| doc.shared.core.entity(e as usize).name().to_string()),
+                antecedent: s.antecedent.map(|a| (a.char_start, a.char_end)),
+            },
+        }
+    }
+
+    fn text<'py>(&self, py: Python<'py>, doc: &Py<PyString>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.span.map(|s| slice(doc.bind(py), s)).transpose()
+    }
+
+    fn fill<'py>(&self, py: Python<'py>, doc: &Py<PyString>, d: &Bound<'py, PyDict>) -> PyResult<()> {
+        d.set_item("speaker_text", self.text(py, doc)?)?;
+        d.set_item("speaker_start", self.span.map(|s| s.0))?;
+        d.set_item("speaker_end", self.span.map(|s| s.1))?;
+        d.set_item("speaker_id", self.id.as_ref().map(|i| i.bind(py)))?;
+        d.set_item("speaker_name", self.name.as_deref())?;
+        d.set_item("antecedent", self.antecedent)?;
+        Ok(())
+    }
+}
+
+/// A direct quotation and who said it. `text` is the content inside the marks:
+/// `doc.text[q.start:q.end] == q.text`.
+#[pyclass(module = "wirescan._core", name = "Quote", frozen)]
+pub struct PyQuote {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    doc: Py<PyString>,
+    /// `(start, end)` of the quoted words in each paragraph the quote spans.
+    #[pyo3(get)]
+    paragraphs: Vec<(usize, usize)>,
+    spk: SpeakerFields,
+    verb_span: Option<(usize, usize)>,
+    /// An embedded fragment (`were "alarming"`) rather than a full quoted sentence.
+    #[pyo3(get)]
+    partial: bool,
+    /// Whether a closing mark was found (an unclosed quote ends at its paragraph's end).
+    #[pyo3(get)]
+    closed: bool,
+    /// How the speaker was found: after, before, colon, dash, sentence, continued or none.
+    #[pyo3(get)]
+    cue: &'static str,
+}
+
+impl PyQuote {
+    fn from_core(py: Python<'_>, doc: &PyDocument, q: &Quote) -> PyQuote {
+        PyQuote {
+            start: q.span.char_start,
+            end: q.span.char_end,
+            doc: doc.text.clone_ref(py),
+            paragraphs: q.paragraphs.iter().map(|p| (p.char_start, p.char_end)).collect(),
+            spk: SpeakerFields::new(py, doc, q.speaker.as_ref()),
+            verb_span: q.verb.map(|v| (v.char_start, v.char_end)),
+            partial: q.partial,
+            closed: q.closed,
+            cue: q.cue.as_str(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyQuote {
+    /// The quoted words.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        slice(self.doc.bind(py), (self.start, self.end))
+    }
+
+    /// The speaker's words in the text (`he`, `the spy agency`, `Lim Eul-chul`), or None.
+    #[getter]
+    fn speaker_text<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.spk.text(py, &self.doc)
+    }
+
+    #[getter]
+    fn speaker_start(&self) -> Option<usize> {
+        self.spk.span.map(|s| s.0)
+    }
+
+    #[getter]
+    fn speaker_end(&self) -> Option<usize> {
+        self.spk.span.map(|s| s.1)
+    }
+
+    /// The gazetteer id of the speaker, or None.
+    #[getter]
+    fn speaker_id<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
+        self.spk.id.as_ref().map(|i| i.bind(py).clone())
+    }
+
+    /// The canonical name of the speaker's entity, or None.
+    #[getter]
+    fn speaker_name(&self) -> Option<&str> {
+        self.spk.name.as_deref()
+    }
+
+    /// For a pronoun or role noun: the `(start, end)` of what it was resolved to.
+    #[getter]
+    fn antecedent(&self) -> Option<(usize, usize)> {
+        self.spk.antecedent
+    }
+
+    /// The speech verb (`said`, `told`, `according to`), or None.
+    #[getter]
+    fn verb<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.verb_span.map(|s| slice(self.doc.bind(py), s)).transpose()
+    }
+
+    #[getter]
+    fn verb_start(&self) -> Option<usize> {
+        self.verb_span.map(|s| s.0)
+    }
+
+    #[getter]
+    fn verb_end(&self) -> Option<usize> {
+        self.verb_span.map(|s| s.1)
+    }
+
+    /// Plain JSON-able data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", self.text(py)?)?;
+        self.spk.fill(py, &self.doc, &d)?;
+        d.set_item("verb", self.verb(py)?)?;
+        d.set_item("partial", self.partial)?;
+        d.set_item("closed", self.closed)?;
+        d.set_item("cue", self.cue)?;
+        d.set_item("paragraphs", self.paragraphs.clone())?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = self.text(py)?.to_string();
+        let short: String = if text.chars().count() > 60 {
+            text.chars().take(57).chain("...".chars()).collect()
+        } else {
+            text
+        };
+        let who = match (self.speaker_text(py)?, &self.spk.name) {
+            (Some(t), Some(n)) if t.to_string() != *n => format!(" speaker={:?} ({n})", t.to_string()),
+            (Some(t), _) => format!(" speaker={:?}", t.to_string()),
+            _ => String::new(),
+        };
+        let partial = if self.partial { " partial" } else { "" };
+        Ok(format!(
+            "<Quote {short:?} [{}:{}]{who}{partial}>",
+            self.start, self.end
+        ))
+    }
+}
+
+/// Who a number is attributed to: the speaker of the quote it sits in, or of the reported
+/// speech in its sentence (`according to X`, `X said`).
+#[pyclass(module = "wirescan._core", name = "Source", frozen)]
+pub struct PySource {
+    doc: Py<PyString>,
+    spk: SpeakerFields,
+    verb_span: Option<(usize, usize)>,
+    /// Index into `doc.quotes` of the quote the number sits in, or None.
+    #[pyo3(get)]
+    quote: Option<usize>,
+}
+
+impl PySource {
+    fn from_core(py: Python<'_>, doc: &PyDocument, s: &Source) -> PySource {
+        PySource {
+            doc: doc.text.clone_ref(py),
+            spk: SpeakerFields::new(py, doc, Some(&s.speaker)),
+            verb_span: s.verb.map(|v| (v.char_start, v.char_end)),
+            quote: s.quote,
+        }
+    }
+}
+
+#[pymethods]
+impl PySource {
+    /// The speaker's words in the text.
+    #[getter]
+    fn speaker_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        Ok(self.spk.text(py, &self.doc)?.unwrap_or_else(|| PyString::new(py, "")))
+    }
+
+    #[getter]
+    fn speaker_start(&self) -> usize {
+        self.spk.span.map_or(0, |s| s.0)
+    }
+
+    #[getter]
+    fn speaker_end(&self) -> usize {
+        self.spk.span.map_or(0, |s| s.1)
+    }
+
+    /// The gazetteer id of the speaker, or None.
+    #[getter]
+    fn speaker_id<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
+        self.spk.id.as_ref().map(|i| i.bind(py).clone())
+    }
+
+    /// The canonical name of the speaker's entity, or None.
+    #[getter]
+    fn speaker_name(&self) -> Option<&str> {
+        self.spk.name.as_deref()
+    }
+
+    /// For a pronoun or role noun: the `(start, end)` of what it was resolved to.
+    #[getter]
+    fn antecedent(&self) -> Option<(usize, usize)> {
+        self.spk.antecedent
+    }
+
+    /// The speech verb or phrase (`said`, `according to`), or None.
+    #[getter]
+    fn verb<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.verb_span.map(|s| slice(self.doc.bind(py), s)).transpose()
+    }
+
+    /// Plain JSON-able data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        self.spk.fill(py, &self.doc, &d)?;
+        d.set_item("verb", self.verb(py)?)?;
+        d.set_item("quote", self.quote)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let id = match &self.spk.id {
+            Some(i) => format!(" id={}", i.bind(py)),
+            None => String::new(),
+        };
+        Ok(format!("<Source {}{id}>", self.speaker_text(py)?.repr()?))
+    }
+}
+
 /// The structured facts found in one text. Mention objects are made on first access to
 /// `entities`, so a batch call returns as soon as the (parallel) work is done.
 #[pyclass(module = "wirescan._core", name = "Document", frozen)]
@@ -616,10 +894,13 @@ pub struct PyDocument {
     text: Py<PyString>,
     mentions: Vec<Mention>,
     numbers_core: Vec<Number>,
+    sources_core: Vec<Option<Source>>,
+    quotes_core: Vec<Quote>,
     sentence_spans: Vec<(usize, usize)>,
     shared: Arc<Shared>,
     entities: PyOnceLock<Py<PyList>>,
     numbers: PyOnceLock<Py<PyList>>,
+    quotes: PyOnceLock<Py<PyList>>,
 }
 
 impl PyDocument {
@@ -654,8 +935,25 @@ impl PyDocument {
     fn numbers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = self.numbers.get_or_try_init(py, || -> PyResult<_> {
             let mut objs = Vec::with_capacity(self.numbers_core.len());
-            for n in &self.numbers_core {
-                objs.push(Bound::new(py, PyNumber::from_core(py, &self.text, n))?);
+            for (i, n) in self.numbers_core.iter().enumerate() {
+                let src = match self.sources_core.get(i).and_then(|s| s.as_ref()) {
+                    Some(s) => Some(Py::new(py, PySource::from_core(py, self, s))?),
+                    None => None,
+                };
+                objs.push(Bound::new(py, PyNumber::from_core(py, &self.text, n, src))?);
+            }
+            Ok(PyList::new(py, objs)?.unbind())
+        })?;
+        Ok(list.bind(py).clone())
+    }
+
+    /// Direct quotes in text order (the same list object on every access).
+    #[getter]
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = self.quotes.get_or_try_init(py, || -> PyResult<_> {
+            let mut objs = Vec::with_capacity(self.quotes_core.len());
+            for q in &self.quotes_core {
+                objs.push(Bound::new(py, PyQuote::from_core(py, self, q))?);
             }
             Ok(PyList::new(py, objs)?.unbind())
         })?;
@@ -688,6 +986,11 @@ impl PyDocument {
             nums.append(n.cast::<PyNumber>()?.get().to_dict(py)?)?;
         }
         d.set_item("numbers", nums)?;
+        let quotes = PyList::empty(py);
+        for q in self.quotes(py)?.iter() {
+            quotes.append(q.cast::<PyQuote>()?.get().to_dict(py)?)?;
+        }
+        d.set_item("quotes", quotes)?;
         d.set_item("sentences", self.sentences())?;
         Ok(d)
     }
@@ -703,7 +1006,8 @@ impl PyDocument {
         }
         let more = if names.len() > 6 { ", ..." } else { "" };
         Ok(format!(
-            "<Document {n_chars} chars, {} numbers, {} entities: {}{more}>",
+            "<Document {n_chars} chars, {} quotes, {} numbers, {} entities: {}{more}>",
+            self.quotes_core.len(),
             self.numbers_core.len(),
             self.mentions.len(),
             names.iter().take(6).copied().collect::<Vec<_>>().join(", ")
@@ -720,6 +1024,8 @@ fn build_document(
         text: obj.cast::<PyString>()?.clone().unbind(),
         mentions: doc.entities,
         numbers_core: doc.numbers,
+        sources_core: doc.number_sources,
+        quotes_core: doc.quotes,
         sentence_spans: doc
             .sentences
             .iter()
@@ -728,6 +1034,7 @@ fn build_document(
         shared: shared.clone(),
         entities: PyOnceLock::new(),
         numbers: PyOnceLock::new(),
+        quotes: PyOnceLock::new(),
     })
 }
 
@@ -741,16 +1048,18 @@ pub struct PyExtractor {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (gazetteer, *, overlapping=false, numbers=true, include_non_counts=false))]
+    #[pyo3(signature = (gazetteer, *, overlapping=false, numbers=true, include_non_counts=false, quotes=true))]
     fn new(
         gazetteer: &PyGazetteer,
         overlapping: bool,
         numbers: bool,
         include_non_counts: bool,
+        quotes: bool,
     ) -> PyExtractor {
         let opts = ExtractOptions {
             matching: MatchOptions { overlapping },
             numbers: numbers.then_some(NumberOptions { include_non_counts }),
+            quotes,
         };
         PyExtractor {
             inner: Extractor::new(gazetteer.inner.core.clone(), opts),
@@ -768,6 +1077,12 @@ impl PyExtractor {
     #[getter]
     fn numbers(&self) -> bool {
         self.inner.options().numbers.is_some()
+    }
+
+    /// Whether quotes, speakers and number sources are extracted.
+    #[getter]
+    fn quotes(&self) -> bool {
+        self.inner.options().quotes
     }
 
     /// Whether dates, years, times and codes are returned as numbers too.
@@ -884,6 +1199,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDocument>()?;
     m.add_class::<PyMention>()?;
     m.add_class::<PyNumber>()?;
+    m.add_class::<PyQuote>()?;
+    m.add_class::<PySource>()?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

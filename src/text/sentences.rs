@@ -82,7 +82,7 @@ fn word_before(text: &str, end: usize) -> &str {
 }
 
 /// Does a period at byte `dot` close an abbreviation or an initial rather than a sentence?
-fn abbreviation_period(text: &str, dot: usize) -> bool {
+pub(crate) fn abbreviation_period(text: &str, dot: usize) -> bool {
     let w = word_before(text, dot);
     if w.is_empty() {
         return false;

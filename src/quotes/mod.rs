@@ -1,0 +1,1128 @@
+//! Direct quotes, who said them, and the sources of reported speech.
+//!
+//! 1. Quote marks are paired paragraph by paragraph ([`marks`]): straight and typographic double
+//!    marks, `„“`, `«»` and `''`; single marks only where both ends are found. Apostrophes are
+//!    never marks.
+//! 2. The text outside quotes is tokenised; each quote becomes one opaque token, so sentence
+//!    ends inside a quote do not split the sentence that carries its attribution
+//!    (`"It is over!" Smith said.` is one sentence here).
+//! 3. Every sentence is searched for speech cues: a speech verb with its subject
+//!    (`Zelensky said`, `the agency stated`, inverted `said Lim Eul-chul`), `according to X`,
+//!    `as per X`, `citing X`. Subjects skip auxiliaries and time words (`has also said`, `on
+//!    Friday said`) and appositions (`Andrii Sybiha, Ukraine's foreign minister, said`).
+//! 4. Speakers resolve to gazetteer entities: an entity at the head of the phrase
+//!    (`Ukrainian President Volodymyr Zelensky`), a pronoun to the most recent fitting mention
+//!    (`he` a person, `it` an organisation or place, `they` the last group that spoke), a role
+//!    noun to the most recent entity whose `role`/`type` attribute or title fits (`the spy
+//!    agency` an intelligence organisation, `the congressman` a person titled as a House
+//!    member). Groups (`South Korean officials`) keep their text and resolve to no entity.
+//! 5. A quote takes the cue right after it (`"…," he said`, `"…" - X`), else `X: "…"`, else the
+//!    nearest cue before it in its sentence, else a cue later in the sentence; a quote paragraph
+//!    with no cue continues the previous paragraph's speaker. Short title-like quotes with no
+//!    attached cue (`"Meet the Press"`, `"Shorty"`) are not quotes, and nor is an embedded
+//!    quote whose sentence has no cue at all (scare quotes).
+//! 6. A number inside a quote has the quote's speaker as its source; otherwise the source is the
+//!    reporting cue of its sentence: `citing X`, else `according to X`, else the first reporting
+//!    verb's speaker. Verbs that do not report a claim (`denied`, `accused`, `called`) give none.
+
+mod marks;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use crate::gazetteer::{Gazetteer, Mention};
+use crate::text::is_word_char;
+use crate::text::normalize::OrigSpan;
+use crate::text::sentences::abbreviation_period;
+use marks::RawQuote;
+use words::{Pronoun, Role};
+
+/// Who said something.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The speaker's words in the text (`Lim Eul-chul`, `he`, `the spy agency`,
+    /// `South Korean officials`).
+    pub span: OrigSpan,
+    /// The gazetteer entity (index) the speaker resolved to, if any.
+    pub entity: Option<u32>,
+    /// For pronouns and role nouns: the earlier (or, for an organisation named just after,
+    /// later) words they were resolved to.
+    pub antecedent: Option<OrigSpan>,
+}
+
+/// How a quote's speaker was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// `"…," he said` / `"…," said X`: a speech verb right after the quote.
+    After,
+    /// `X said, "…"` / `X said that "…"`: the nearest speech verb before it in its sentence.
+    Before,
+    /// `X: "…"`.
+    Colon,
+    /// `"…" - X`.
+    Dash,
+    /// A speech verb later in the quote's sentence (`"large-scale" deployments …, the agency
+    /// said`).
+    Sentence,
+    /// A quote paragraph with no cue, continuing the previous paragraph's speaker.
+    Continued,
+    /// No cue: a full sentence in quotes whose speaker the text does not give.
+    Unattributed,
+}
+
+impl Cue {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cue::After => "after",
+            Cue::Before => "before",
+            Cue::Colon => "colon",
+            Cue::Dash => "dash",
+            Cue::Sentence => "sentence",
+            Cue::Continued => "continued",
+            Cue::Unattributed => "none",
+        }
+    }
+}
+
+/// A direct quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, inside the marks (across paragraphs for a continued quote).
+    pub span: OrigSpan,
+    /// The quoted words in each paragraph the quote spans.
+    pub paragraphs: Vec<OrigSpan>,
+    /// The speaker, if the text gives one.
+    pub speaker: Option<Speaker>,
+    /// The speech verb (`said`, `told`, `according to`).
+    pub verb: Option<OrigSpan>,
+    /// An embedded fragment (`were "alarming"`), not a full quoted sentence.
+    pub partial: bool,
+    /// A closing mark was found (an unclosed quote ends at its paragraph's end).
+    pub closed: bool,
+    /// How the speaker was found.
+    pub cue: Cue,
+}
+
+/// Who a number is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The speaker.
+    pub speaker: Speaker,
+    /// The speech verb or phrase (`said`, `according to`).
+    pub verb: Option<OrigSpan>,
+    /// The quote the number sits in (an index into the document's quotes).
+    pub quote: Option<usize>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum K {
+    Word,
+    Num,
+    Comma,
+    Colon,
+    Dash,
+    Term,
+    Quote(u32),
+    Other,
+    Break,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    k: K,
+    s: usize,
+    e: usize,
+    /// Lower case of an ASCII word of at most 15 bytes (`’` read as `'`), else empty.
+    lw: [u8; 15],
+    lwn: u8,
+    cap: bool,
+}
+
+impl Tok {
+    fn new(k: K, s: usize, e: usize) -> Tok {
+        Tok {
+            k,
+            s,
+            e,
+            lw: [0; 15],
+            lwn: 0,
+            cap: false,
+        }
+    }
+    fn lw(&self) -> &str {
+        std::str::from_utf8(&self.lw[..self.lwn as usize]).unwrap_or("")
+    }
+    /// The lower-case word without a possessive `'s`.
+    fn base(&self) -> &str {
+        let w = self.lw();
+        w.strip_suffix("'s").unwrap_or(w)
+    }
+    fn is_word(&self) -> bool {
+        self.k == K::Word
+    }
+}
+
+fn word_tok(text: &str, s: usize, e: usize) -> Tok {
+    let mut t = Tok::new(K::Word, s, e);
+    let w = &text[s..e];
+    t.cap = w.chars().next().is_some_and(char::is_uppercase);
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        t.k = K::Num;
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || n == 15 {
+            n = 0;
+            break;
+        }
+        t.lw[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    t.lwn = n as u8;
+    t
+}
+
+fn joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | ',' | '_')
+}
+
+/// Tokens of `text` outside the quotes; each quote (mark to mark) is one `Quote` token.
+fn tokenize(text: &str, quotes: &[RawQuote]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut qi = 0;
+    let mut i = 0;
+    let n = text.len();
+    while i < n {
+        if qi < quotes.len() && i >= quotes[qi].outer.0 {
+            let (s, e) = quotes[qi].outer;
+            toks.push(Tok::new(K::Quote(qi as u32), s, e));
+            i = i.max(e);
+            qi += 1;
+            continue;
+        }
+        let limit = if qi < quotes.len() {
+            quotes[qi].outer.0
+        } else {
+            n
+        };
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            // A blank line is a paragraph break.
+            let mut j = i;
+            let mut newlines = 0;
+            while j < limit {
+                let d = text[j..].chars().next().unwrap_or('x');
+                if !d.is_whitespace() {
+                    break;
+                }
+                newlines += usize::from(d == '\n');
+                j += d.len_utf8();
+            }
+            if newlines >= 2 {
+                toks.push(Tok::new(K::Break, i, j));
+            }
+            i = j;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut j = i + cl;
+            while j < limit {
+                let d = text[j..].chars().next().unwrap_or(' ');
+                if is_word_char(d) {
+                    j += d.len_utf8();
+                    continue;
+                }
+                let after = j + d.len_utf8();
+                let numeric_comma = d == ',' && text[i..j].ends_with(|x: char| x.is_ascii_digit());
+                if joiner(d)
+                    && (d != ',' || numeric_comma)
+                    && after < limit
+                    && text[after..]
+                        .chars()
+                        .next()
+                        .is_some_and(|x| is_word_char(x) && (d != ',' || x.is_ascii_digit()))
+                {
+                    j = after;
+                    continue;
+                }
+                break;
+            }
+            // `Mr.`, `U.S.`, `Oct.`: the abbreviation's period belongs to the word.
+            if j < limit && text.as_bytes()[j] == b'.' && abbreviation_period(text, j) {
+                j += 1;
+            }
+            toks.push(word_tok(text, i, j));
+            i = j;
+            continue;
+        }
+        let k = match c {
+            ',' => K::Comma,
+            ':' => K::Colon,
+            '—' | '–' | '―' => K::Dash,
+            '-' if text[..i].ends_with(char::is_whitespace)
+                && text[i + 1..].starts_with(char::is_whitespace) =>
+            {
+                K::Dash
+            }
+            '.' | '!' | '?' | '…' | ';' => K::Term,
+            _ => K::Other,
+        };
+        toks.push(Tok::new(k, i, i + cl));
+        i += cl;
+    }
+    toks
+}
+
+/// Sentence ids per token: sentences end at terminators and paragraph breaks outside quotes,
+/// and after a quote that ends in a terminator when a capitalised word follows that does not
+/// attribute it (`"It is over." Then he left.`, but not `"It is over!" Smith said.`).
+fn sentence_ids(text: &str, toks: &[Tok], quotes: &[RawQuote]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(toks.len());
+    let mut id = 0u32;
+    for (i, t) in toks.iter().enumerate() {
+        ids.push(id);
+        match t.k {
+            K::Term | K::Break => id += 1,
+            K::Quote(q) => {
+                let q = &quotes[q as usize];
+                let (_, ce) = q.span();
+                let ends = text[..ce].ends_with(['.', '!', '?', '…']);
+                let next_cap = toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap);
+                if ends && next_cap && !verb_within(toks, i + 1, 7) {
+                    id += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    ids
+}
+
+/// Do the tokens from `i` attribute the quote before them on their own (`Smith said.`,
+/// `said Smith on Friday.`, `the agency told AFP.`): a speech verb within `n` words, and at most
+/// four words after it before the clause ends?
+fn verb_within(toks: &[Tok], i: usize, n: usize) -> bool {
+    let Some(v) = toks[i..]
+        .iter()
+        .take(n)
+        .take_while(|t| t.is_word())
+        .position(|t| words::speech_verb(t.lw()).is_some_and(|v| !v.noun_like))
+    else {
+        return false;
+    };
+    let rest = toks[i + v + 1..].iter().take_while(|t| t.is_word()).count();
+    rest <= 4
+        && toks
+            .get(i + v + 1 + rest)
+            .is_none_or(|t| matches!(t.k, K::Term | K::Comma | K::Break))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cues
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueKind {
+    Verb,
+    According,
+    Citing,
+}
+
+#[derive(Clone, Debug)]
+struct CueRec {
+    kind: CueKind,
+    /// Token of the verb (or `according`).
+    trigger: usize,
+    /// Bytes of the verb phrase.
+    verb: (usize, usize),
+    /// Tokens of the speaker's phrase.
+    np: Option<(usize, usize)>,
+    reports: bool,
+    speaker: Option<Spk>,
+}
+
+/// A speaker in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Spk {
+    span: (usize, usize),
+    entity: Option<u32>,
+    antecedent: Option<(usize, usize)>,
+    plural: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Person,
+    Org,
+    Place,
+    Other,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    sid: Vec<u32>,
+    /// First token of each sentence, plus the end.
+    sent_start: Vec<usize>,
+    gaz: &'a Gazetteer,
+    /// (start, end, entity, class), in text order.
+    ments: Vec<(usize, usize, u32, Class)>,
+    /// Speakers found so far, in text order: (position, speaker, class).
+    history: Vec<(usize, Spk, Option<Class>)>,
+}
+
+fn class_of(kind: &str) -> Class {
+    match kind {
+        "person" => Class::Person,
+        "org" | "organisation" | "organization" | "agency" => Class::Org,
+        "place" | "country" | "city" | "location" => Class::Place,
+        _ => Class::Other,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn sent_range(&self, i: usize) -> (usize, usize) {
+        let s = self.sid[i] as usize;
+        (self.sent_start[s], self.sent_start[s + 1])
+    }
+
+    /// The speaker phrase before the verb at token `v` (sentence starts at `s0`).
+    fn np_back(&self, s0: usize, v: usize) -> Option<(usize, usize)> {
+        let t = &self.toks;
+        let mut j = v;
+        // Skip auxiliaries, adverbs and time phrases between subject and verb.
+        while j > s0 && t[j - 1].is_word() {
+            let w = t[j - 1].lw();
+            if words::between_subject_and_verb(w) {
+                j -= 1;
+            } else if words::time_word(w) {
+                j -= 1;
+                if j > s0 && t[j - 1].is_word() && words::time_lead(t[j - 1].lw()) {
+                    j -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        // `the National Intelligence Service (NIS) stated`: skip the bracketed acronym.
+        if j > s0 + 2 && t[j - 1].k == K::Other && &self.text[t[j - 1].s..t[j - 1].e] == ")" {
+            let mut k = j - 1;
+            while k > s0 && !(t[k - 1].k == K::Other && &self.text[t[k - 1].s..t[k - 1].e] == "(") {
+                k -= 1;
+                if j - k > 6 {
+                    break;
+                }
+            }
+            if k > s0 && j - k <= 6 {
+                j = k - 1;
+            }
+        }
+        if j == s0 {
+            return None;
+        }
+        if t[j - 1].k == K::Comma {
+            // `X, a professor at Y, said`: the phrase before the apposition.
+            let c2 = j - 1;
+            let mut k = c2;
+            while k > s0 && c2 - k <= 10 {
+                k -= 1;
+                match t[k].k {
+                    K::Comma => return self.np_words_back(s0, k),
+                    K::Word | K::Num => {}
+                    _ => return None,
+                }
+            }
+            return None;
+        }
+        self.np_words_back(s0, j)
+    }
+
+    fn np_words_back(&self, s0: usize, end: usize) -> Option<(usize, usize)> {
+        let t = &self.toks;
+        let mut a = end;
+        while a > s0 && t[a - 1].is_word() && end - a < 8 {
+            let w = t[a - 1].lw();
+            if words::np_stop(w) || words::speech_verb(w).is_some_and(|v| !v.noun_like) {
+                break;
+            }
+            a -= 1;
+            if words::determiner(w) {
+                break;
+            }
+        }
+        (a < end).then_some((a, end))
+    }
+
+    /// The speaker phrase after token `i` (`said Lim Eul-chul, a professor`, `according to
+    /// South Korean lawmakers,`).
+    fn np_fwd(&self, i: usize, s1: usize) -> Option<(usize, usize)> {
+        let t = &self.toks;
+        let mut b = i;
+        while b < s1 && t[b].is_word() && b - i < 8 {
+            let w = t[b].lw();
+            if (b > i && (words::np_stop(w) || words::time_word(w)))
+                || words::speech_verb(w).is_some_and(|v| !v.noun_like)
+            {
+                break;
+            }
+            b += 1;
+        }
+        // Drop a trailing determiner or time lead.
+        while b > i && (words::determiner(t[b - 1].lw()) || words::time_lead(t[b - 1].lw())) {
+            b -= 1;
+        }
+        (b > i).then_some((i, b))
+    }
+
+    /// The cues of the sentence with tokens `s0..s1`, resolved in order.
+    fn sentence_cues(&mut self, s0: usize, s1: usize, out: &mut Vec<CueRec>) {
+        let first = out.len();
+        let mut i = s0;
+        while i < s1 {
+            let tok = self.toks[i];
+            if !tok.is_word() || tok.lwn == 0 {
+                i += 1;
+                continue;
+            }
+            let w = tok.lw();
+            let next_is = |k: usize, word: &str| {
+                self.toks
+                    .get(i + k)
+                    .is_some_and(|t| i + k < s1 && t.is_word() && t.lw() == word)
+            };
+            let mut rec = None;
+            if (w == "according" && next_is(1, "to")) || (w == "as" && next_is(1, "per")) {
+                if let Some(np) = self.np_fwd(i + 2, s1) {
+                    rec = Some(CueRec {
+                        kind: CueKind::According,
+                        trigger: i,
+                        verb: (tok.s, self.toks[i + 1].e),
+                        np: Some(np),
+                        reports: true,
+                        speaker: None,
+                    });
+                }
+            } else if w == "citing" {
+                if let Some(np) = self.np_fwd(i + 1, s1) {
+                    rec = Some(CueRec {
+                        kind: CueKind::Citing,
+                        trigger: i,
+                        verb: (tok.s, tok.e),
+                        np: Some(np),
+                        reports: true,
+                        speaker: None,
+                    });
+                }
+            } else if let Some(verb) = words::speech_verb(w) {
+                let prev = (i > s0).then(|| self.toks[i - 1]);
+                let after = self.toks.get(i + 1).filter(|_| i + 1 < s1);
+                // `the reported troop movements`, `so-called`: not a verb here.
+                let adjectival = prev.is_some_and(|p| p.is_word() && words::determiner(p.lw()));
+                let noun_ok = !verb.noun_like
+                    || after.is_none_or(|a| {
+                        !a.is_word() || a.cap || a.lw() == "that" || a.lw() == "it"
+                    });
+                if !adjectival && noun_ok {
+                    let mut np = self.np_back(s0, i);
+                    let boundary = prev.is_none_or(|p| matches!(p.k, K::Quote(_) | K::Comma));
+                    if np.is_none() && boundary {
+                        np = self.np_fwd(i + 1, s1); // `"…," said X`
+                    }
+                    rec = Some(CueRec {
+                        kind: CueKind::Verb,
+                        trigger: i,
+                        verb: (tok.s, tok.e),
+                        np,
+                        reports: verb.reports,
+                        speaker: None,
+                    });
+                }
+            }
+            if let Some(mut r) = rec {
+                r.speaker = match r.np {
+                    Some((a, b)) => Some(self.resolve(a, b)),
+                    // No subject (`… and called it`): the sentence's previous speaker.
+                    None => out[first..].iter().rev().find_map(|c| c.speaker),
+                };
+                if let (Some(sp), Some(_)) = (r.speaker, r.np) {
+                    let class = sp.entity.map(|e| self.class(e));
+                    self.history.push((self.toks[r.trigger].s, sp, class));
+                }
+                out.push(r);
+            }
+            i += 1;
+        }
+    }
+
+    fn class(&self, e: u32) -> Class {
+        class_of(self.gaz.entity(e as usize).kind())
+    }
+
+    fn attr(&self, e: u32, key: &str) -> Option<&'a str> {
+        let gaz: &'a Gazetteer = self.gaz;
+        gaz.entity(e as usize)
+            .attributes()
+            .get(key)
+            .and_then(|v| v.as_str())
+    }
+
+    fn country(&self, e: u32) -> Option<String> {
+        if let Some(c) = self.attr(e, "country") {
+            return Some(c.to_ascii_uppercase());
+        }
+        let id = self.gaz.entity(e as usize).id();
+        id.strip_prefix("iso:").map(str::to_string)
+    }
+
+    /// Mentions whose start lies in bytes `s..e`.
+    fn mentions_in(&self, s: usize, e: usize) -> &[(usize, usize, u32, Class)] {
+        let a = self.ments.partition_point(|m| m.0 < s);
+        let b = self.ments.partition_point(|m| m.0 < e);
+        &self.ments[a..b]
+    }
+
+    /// Resolves the speaker phrase of tokens `a..b`.
+    fn resolve(&self, a: usize, b: usize) -> Spk {
+        let t = &self.toks;
+        let mut b = b;
+        // `the agency's statement`, `a Reuters report`: the speaker is the rest.
+        if b - a >= 2 && words::document_noun(t[b - 1].lw()) {
+            b -= 1;
+        }
+        let mut end = t[b - 1].e;
+        let last = &self.text[t[b - 1].s..end];
+        if let Some(stripped) = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("’s"))
+            .filter(|_| b < self.toks.len() && t[b - 1].lw().ends_with("'s"))
+        {
+            end = t[b - 1].s + stripped.len();
+        }
+        let span = (t[a].s, end);
+        let mut spk = Spk {
+            span,
+            entity: None,
+            antecedent: None,
+            plural: false,
+        };
+        let head = t[b - 1].base();
+        if b - a == 1 {
+            if let Some(p) = words::pronoun(head) {
+                return self.resolve_pronoun(p, spk);
+            }
+        }
+        let ms = self.mentions_in(span.0, span.1);
+        // An entity at the head of the phrase.
+        if let Some(m) = ms.last().filter(|m| m.1 >= t[b - 1].s && m.1 <= span.1 + 4) {
+            spk.entity = Some(m.2);
+            return spk;
+        }
+        let mods: Vec<String> = t[a..b - 1].iter().map(|x| x.base().to_string()).collect();
+        // `the president's office`: the office speaks for the president.
+        let mut role = words::role(head, &mods);
+        if matches!(head, "office" | "spokesman" | "spokeswoman" | "spokesperson" | "aides")
+            && b - a >= 2
+            && t[b - 2].lw().ends_with("'s")
+        {
+            role = words::role(t[b - 2].base(), &[]).or(role);
+        }
+        match role {
+            Some(Role::Group) => {
+                spk.plural = true;
+                return spk;
+            }
+            Some(Role::Person(fit)) => {
+                if let Some(m) = ms.iter().rev().find(|m| m.3 == Class::Person) {
+                    spk.entity = Some(m.2);
+                } else if !fit.is_empty() {
+                    if let Some(m) = self.recent_person(span.0, fit) {
+                        spk.entity = Some(m.2);
+                        spk.antecedent = Some((m.0, m.1));
+                    }
+                }
+                return spk;
+            }
+            Some(Role::Org(fit)) => {
+                if let Some(m) = ms.iter().rev().find(|m| m.3 == Class::Org) {
+                    spk.entity = Some(m.2);
+                    return spk;
+                }
+                let country = ms
+                    .iter()
+                    .rev()
+                    .find(|m| m.3 == Class::Place)
+                    .and_then(|m| self.country(m.2));
+                if let Some(m) = self.fitting_org(span, fit, country.as_deref()) {
+                    spk.entity = Some(m.2);
+                    spk.antecedent = Some((m.0, m.1));
+                }
+                return spk;
+            }
+            None => {}
+        }
+        let pick = ms
+            .iter()
+            .rev()
+            .find(|m| m.3 == Class::Person)
+            .or_else(|| ms.iter().rev().find(|m| m.3 == Class::Org));
+        if let Some(m) = pick {
+            spk.entity = Some(m.2);
+        } else if head.ends_with('s') && !t[b - 1].cap && head.len() > 3 {
+            spk.plural = true; // `Experts said`
+        }
+        spk
+    }
+
+    fn resolve_pronoun(&self, p: Pronoun, mut spk: Spk) -> Spk {
+        let at = spk.span.0;
+        let before = &self.ments[..self.ments.partition_point(|m| m.0 < at)];
+        match p {
+            Pronoun::Person => {
+                if let Some(m) = before.iter().rev().find(|m| m.3 == Class::Person) {
+                    spk.entity = Some(m.2);
+                    spk.antecedent = Some((m.0, m.1));
+                }
+            }
+            Pronoun::It => {
+                // The last organisation that spoke, else the last place that spoke, else the
+                // last organisation named.
+                let spoke = |class: Class| {
+                    self.history.iter().rev().find(|h| {
+                        h.0 < at && at - h.0 < 3000 && !h.1.plural && h.2 == Some(class)
+                    })
+                };
+                if let Some(h) = spoke(Class::Org).or_else(|| spoke(Class::Place)) {
+                    spk.entity = h.1.entity;
+                    spk.antecedent = Some(h.1.span);
+                } else if let Some(m) = before.iter().rev().find(|m| m.3 == Class::Org) {
+                    spk.entity = Some(m.2);
+                    spk.antecedent = Some((m.0, m.1));
+                }
+            }
+            Pronoun::They => {
+                // The last group that spoke, else the last organisation that spoke.
+                spk.plural = true;
+                let recent = |h: &&(usize, Spk, Option<Class>)| h.0 < at && at - h.0 < 3000;
+                let spoke = self
+                    .history
+                    .iter()
+                    .rev()
+                    .filter(recent)
+                    .find(|h| h.1.plural)
+                    .or_else(|| {
+                        self.history
+                            .iter()
+                            .rev()
+                            .filter(recent)
+                            .find(|h| h.2 == Some(Class::Org))
+                    });
+                if let Some(h) = spoke {
+                    spk.entity = h.1.entity;
+                    spk.antecedent = Some(h.1.span);
+                }
+            }
+        }
+        spk
+    }
+
+    /// The most recent person before `at` whose role attribute or title in the text fits.
+    fn recent_person(&self, at: usize, fit: &[&str]) -> Option<(usize, usize, u32, Class)> {
+        let before = &self.ments[..self.ments.partition_point(|m| m.0 < at)];
+        before.iter().rev().copied().find(|m| {
+            if m.3 != Class::Person {
+                return false;
+            }
+            let role = self.attr(m.2, "role").unwrap_or("").to_lowercase();
+            let mut ts = m.0.saturating_sub(48);
+            while !self.text.is_char_boundary(ts) {
+                ts += 1;
+            }
+            let title = self.text[ts..m.0].to_lowercase();
+            fit.iter().any(|f| role.contains(f) || title.contains(f))
+        })
+    }
+
+    /// The most recent organisation before `span` whose type or name fits (and in `country`
+    /// when given), else the first one within a few sentences after it.
+    fn fitting_org(
+        &self,
+        span: (usize, usize),
+        fit: &[&str],
+        country: Option<&str>,
+    ) -> Option<(usize, usize, u32, Class)> {
+        let fits = |m: &(usize, usize, u32, Class)| {
+            if m.3 != Class::Org {
+                return false;
+            }
+            if let (Some(c), Some(mc)) = (country, self.country(m.2)) {
+                if c != mc {
+                    return false;
+                }
+            }
+            let ty = self.attr(m.2, "type").unwrap_or("").to_lowercase();
+            let name = self.gaz.entity(m.2 as usize).name().to_lowercase();
+            fit.iter().any(|f| ty.contains(f) || name.contains(f))
+        };
+        let split = self.ments.partition_point(|m| m.0 < span.0);
+        if let Some(m) = self.ments[..split].iter().rev().find(|m| fits(m)) {
+            return Some(*m);
+        }
+        self.ments[split..]
+            .iter()
+            .take_while(|m| m.0 < span.1 + 600)
+            .find(|m| m.0 >= span.1 && fits(m))
+            .copied()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotes
+
+/// Does the quote's content look like a title or a name (`Meet the Press`, `Shorty`)?
+fn title_like(content: &str) -> bool {
+    let ws: Vec<&str> = content.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 6 {
+        return false;
+    }
+    if content.ends_with(['.', ',', '!', '?', '…', ':', ';']) {
+        return false;
+    }
+    ws[0].chars().next().is_some_and(char::is_uppercase)
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "by"
+                        | "with" | "or"
+                )
+        })
+}
+
+/// A quote's attribution, in bytes.
+struct Attributed {
+    speaker: Option<Spk>,
+    verb: Option<(usize, usize)>,
+    cue: Cue,
+    partial: bool,
+    keep: bool,
+}
+
+/// Finds quotes, their speakers and the sources of `numbers` (byte spans) in `text`.
+///
+/// `mentions` are the document's entity mentions from `gazetteer`.
+pub fn analyse(
+    text: &str,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+    numbers: &[(usize, usize)],
+) -> (Vec<Quote>, Vec<Option<Source>>) {
+    let paras = marks::paragraphs(text);
+    let raw = marks::find(text, &paras);
+    let toks = tokenize(text, &raw);
+    let sid = sentence_ids(text, &toks, &raw);
+    let mut sent_start = Vec::new();
+    for (i, &s) in sid.iter().enumerate() {
+        if i == 0 || s != sid[i - 1] {
+            sent_start.push(i);
+        }
+    }
+    sent_start.push(toks.len());
+    let mut ments: Vec<(usize, usize, u32, Class)> = mentions
+        .iter()
+        .map(|m| {
+            (
+                m.span.byte_start,
+                m.span.byte_end,
+                m.entity,
+                class_of(gazetteer.entity(m.entity as usize).kind()),
+            )
+        })
+        .collect();
+    ments.sort_unstable_by_key(|m| (m.0, m.1));
+    let mut cx = Ctx {
+        text,
+        toks,
+        sid,
+        sent_start,
+        gaz: gazetteer,
+        ments,
+        history: Vec::new(),
+    };
+
+    // Cues, sentence by sentence; `cue_at[s]` is the first cue of sentence s.
+    let mut cues: Vec<CueRec> = Vec::new();
+    let nsent = cx.sent_start.len() - 1;
+    let mut cue_at = Vec::with_capacity(nsent + 1);
+    for s in 0..nsent {
+        cue_at.push(cues.len());
+        let (a, b) = (cx.sent_start[s], cx.sent_start[s + 1]);
+        cx.sentence_cues(a, b, &mut cues);
+    }
+    cue_at.push(cues.len());
+
+    // Quote token index per raw quote.
+    let mut qtok = vec![usize::MAX; raw.len()];
+    for (i, t) in cx.toks.iter().enumerate() {
+        if let K::Quote(q) = t.k {
+            qtok[q as usize] = i;
+        }
+    }
+    let para_of = |pos: usize| paras.partition_point(|p| p.0 <= pos).saturating_sub(1);
+
+    let mut quotes_b: Vec<(usize, Attributed)> = Vec::new();
+    let mut last_quote: Option<(usize, Option<Spk>)> = None; // (last paragraph, speaker)
+    for (qi, q) in raw.iter().enumerate() {
+        let t = qtok[qi];
+        if t == usize::MAX {
+            continue;
+        }
+        let (s0, s1) = cx.sent_range(t);
+        let s = cx.sid[t] as usize;
+        let scues = &cues[cue_at[s]..cue_at[s + 1]];
+        let (cs, ce) = q.span();
+        let content = &text[cs..ce];
+        let toks = &cx.toks;
+        // Right after the quote (a comma may stand between).
+        let mut u = t + 1;
+        if u < s1 && toks[u].k == K::Comma {
+            u += 1;
+        }
+        let mut att = Attributed {
+            speaker: None,
+            verb: None,
+            cue: Cue::Unattributed,
+            partial: false,
+            keep: true,
+        };
+        let after = scues
+            .iter()
+            .find(|c| c.trigger == u || c.np.is_some_and(|np| np.0 == u && c.trigger > t));
+        if u < s1 && toks[u].k == K::Dash && u + 1 < s1 && toks[u + 1].cap {
+            if let Some((a, b)) = cx.np_fwd(u + 1, s1) {
+                att.speaker = Some(cx.resolve(a, b));
+                att.cue = Cue::Dash;
+            }
+        } else if let Some(c) = after {
+            att.speaker = c.speaker;
+            att.verb = Some(c.verb);
+            att.cue = Cue::After;
+        }
+        if att.cue == Cue::Unattributed && t > s0 && toks[t - 1].k == K::Colon {
+            if let Some(c) = scues.iter().find(|c| c.trigger + 2 == t) {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Before;
+            } else if let Some((a, b)) = cx.np_words_back(s0, t - 1) {
+                if b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some()) {
+                    att.speaker = Some(cx.resolve(a, b));
+                    att.cue = Cue::Colon;
+                }
+            }
+        }
+        let mut before_trigger = None;
+        if att.cue == Cue::Unattributed {
+            if let Some(c) = scues.iter().rev().find(|c| c.trigger < t && c.kind == CueKind::Verb)
+            {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Before;
+                before_trigger = Some(c.trigger);
+            } else if let Some(c) = scues.iter().rev().find(|c| c.trigger < t) {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Before;
+            } else if let Some(c) = scues.iter().find(|c| c.trigger > t) {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Sentence;
+            }
+        }
+        // Full or partial: a full quote stands where a sentence could start, and ends its
+        // clause.
+        let starts_upper = content.chars().next().is_some_and(|c| !c.is_lowercase());
+        let standalone_before = t == s0
+            || toks[t - 1].k == K::Colon
+            || toks[t - 1].k == K::Break
+            || (toks[t - 1].k == K::Comma
+                && (scues.iter().any(|c| c.trigger + 2 == t || c.np.is_some_and(|np| np.1 + 1 == t))
+                    || (t >= 2 && matches!(toks[t - 2].k, K::Quote(_)))))
+            || (starts_upper && scues.iter().any(|c| c.trigger + 1 == t));
+        let standalone_after = !q.closed
+            || content.ends_with(['.', ',', '!', '?', '…', ';', ':', '—', '-'])
+            || toks.get(t + 1).is_none_or(|n| !(n.is_word() && !n.cap) || t + 1 >= s1)
+            || att.cue == Cue::After;
+        att.partial = !(standalone_before && standalone_after);
+        let first_in_para = q.opens_paragraph;
+        let p = para_of(q.outer.0);
+        if att.cue == Cue::Unattributed && first_in_para {
+            if let Some((lp, sp)) = last_quote {
+                if lp + 1 == p || lp == p {
+                    att.speaker = sp;
+                    att.cue = Cue::Continued;
+                }
+            }
+        }
+        // Titles, names and scare quotes are not quotes.
+        let attached = matches!(att.cue, Cue::After | Cue::Dash | Cue::Colon | Cue::Continued)
+            || before_trigger.is_some_and(|b| b + 4 >= t);
+        if title_like(content) && !attached {
+            att.keep = false;
+        }
+        if att.cue == Cue::Unattributed {
+            let sentence_like = content.ends_with(['.', '!', '?', '…', ','])
+                || !q.closed
+                || content.split_whitespace().count() >= 6;
+            if att.partial || !sentence_like {
+                att.keep = false;
+            }
+        }
+        if att.keep {
+            last_quote = Some((para_of(q.outer.1.saturating_sub(1)), att.speaker));
+            quotes_b.push((qi, att));
+        }
+    }
+
+    // Number sources.
+    let mut sources_b: Vec<Option<(Spk, Option<(usize, usize)>, Option<usize>)>> =
+        Vec::with_capacity(numbers.len());
+    for &(ns, _) in numbers {
+        let inq = quotes_b.iter().enumerate().find(|(_, (qi, _))| {
+            let (a, b) = raw[*qi].span();
+            a <= ns && ns < b
+        });
+        if let Some((k, (_, att))) = inq {
+            sources_b.push(att.speaker.map(|s| (s, att.verb, Some(k))));
+            continue;
+        }
+        let ti = cx.toks.partition_point(|t| t.s <= ns).saturating_sub(1);
+        if cx.toks.is_empty() {
+            sources_b.push(None);
+            continue;
+        }
+        let s = cx.sid[ti] as usize;
+        let sc = &cues[cue_at[s]..cue_at[s + 1]];
+        let pick = sc
+            .iter()
+            .find(|c| c.kind == CueKind::Citing)
+            .or_else(|| sc.iter().find(|c| c.kind == CueKind::According))
+            .or_else(|| sc.iter().find(|c| c.reports && c.speaker.is_some()));
+        sources_b.push(pick.and_then(|c| c.speaker.map(|sp| (sp, Some(c.verb), None))));
+    }
+
+    // Byte offsets to character offsets, in one pass.
+    let mut offs: Vec<usize> = Vec::new();
+    let add_spk = |offs: &mut Vec<usize>, s: &Spk| {
+        offs.extend([s.span.0, s.span.1]);
+        if let Some(a) = s.antecedent {
+            offs.extend([a.0, a.1]);
+        }
+    };
+    for (qi, att) in &quotes_b {
+        for p in &raw[*qi].parts {
+            offs.extend([p.0, p.1]);
+        }
+        if let Some(s) = &att.speaker {
+            add_spk(&mut offs, s);
+        }
+        if let Some(v) = att.verb {
+            offs.extend([v.0, v.1]);
+        }
+    }
+    for (s, v, _) in sources_b.iter().flatten() {
+        add_spk(&mut offs, s);
+        if let Some(v) = v {
+            offs.extend([v.0, v.1]);
+        }
+    }
+    let conv = CharMap::new(text, offs);
+    let sp = |a: usize, b: usize| OrigSpan {
+        char_start: conv.get(a),
+        char_end: conv.get(b),
+        byte_start: a,
+        byte_end: b,
+    };
+    let speaker = |s: &Spk| Speaker {
+        span: sp(s.span.0, s.span.1),
+        entity: s.entity,
+        antecedent: s.antecedent.map(|a| sp(a.0, a.1)),
+    };
+    let quotes: Vec<Quote> = quotes_b
+        .iter()
+        .map(|(qi, att)| {
+            let q = &raw[*qi];
+            let (a, b) = q.span();
+            Quote {
+                span: sp(a, b),
+                paragraphs: q.parts.iter().map(|p| sp(p.0, p.1)).collect(),
+                speaker: att.speaker.as_ref().map(speaker),
+                verb: att.verb.map(|v| sp(v.0, v.1)),
+                partial: att.partial,
+                closed: q.closed,
+                cue: att.cue,
+            }
+        })
+        .collect();
+    let sources = sources_b
+        .iter()
+        .map(|o| {
+            o.as_ref().map(|(s, v, q)| Source {
+                speaker: speaker(s),
+                verb: v.map(|v| sp(v.0, v.1)),
+                quote: *q,
+            })
+        })
+        .collect();
+    (quotes, sources)
+}
+
+/// Character offsets for a set of byte offsets, computed in one pass over the text.
+struct CharMap<'t> {
+    text: &'t str,
+    bytes: Vec<usize>,
+    chars: Vec<usize>,
+    ascii: bool,
+}
+
+impl<'t> CharMap<'t> {
+    fn new(text: &'t str, mut offs: Vec<usize>) -> CharMap<'t> {
+        if text.is_ascii() {
+            return CharMap {
+                text,
+                bytes: Vec::new(),
+                chars: Vec::new(),
+                ascii: true,
+            };
+        }
+        offs.sort_unstable();
+        offs.dedup();
+        let mut chars = Vec::with_capacity(offs.len());
+        let (mut pb, mut pc) = (0usize, 0usize);
+        for &o in &offs {
+            pc += text[pb..o].chars().count();
+            pb = o;
+            chars.push(pc);
+        }
+        CharMap {
+            text,
+            bytes: offs,
+            chars,
+            ascii: false,
+        }
+    }
+
+    fn get(&self, b: usize) -> usize {
+        if self.ascii {
+            return b;
+        }
+        match self.bytes.binary_search(&b) {
+            Ok(i) => self.chars[i],
+            // Every offset is registered; count directly if one were not.
+            Err(_) => self.text[..b].chars().count(),
+        }
+    }
+}

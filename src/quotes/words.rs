@@ -1,0 +1,301 @@
+//! Word lists for attribution: speech verbs, and the words that bound a speaker's noun phrase.
+
+/// A verb that introduces speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Verb {
+    /// It reports a claim, so a number in its clause has the speaker as source (`said`,
+    /// `estimated`), unlike `denied`, `accused` or `called`.
+    pub reports: bool,
+    /// Also a plural noun (`reports`, `claims`): a verb only when what follows says so.
+    pub noun_like: bool,
+}
+
+const fn v(reports: bool, noun_like: bool) -> Option<Verb> {
+    Some(Verb { reports, noun_like })
+}
+
+/// Speech verbs by lower-case form.
+pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
+    match w {
+        "said" | "says" | "say" | "saying" | "told" | "tells" | "telling" | "added" | "adds"
+        | "adding" | "stated" | "affirmed" | "affirms" | "warned" | "warns" | "wrote"
+        | "writes" | "claimed" | "claiming" | "tweeted" | "emailed" | "reported" | "announced"
+        | "announces" | "insisted" | "insists" | "noted" | "explained" | "explains" | "argued"
+        | "argues" | "confirmed" | "confirms" | "estimated" | "revealed" | "reveals"
+        | "declared" | "acknowledged" | "admitted" | "asserted" | "stressed" | "emphasized"
+        | "emphasised" | "predicted" | "indicated" | "suggested" | "recalled" | "continued"
+        | "concluded" | "replied" | "responded" | "remarked" | "observed" | "posted"
+        | "texted" | "cautioned" | "alleged" | "maintained" | "asked" | "urged" => v(true, false),
+        "states" | "claims" | "reports" | "notes" | "posts" | "tweets" | "estimates" => {
+            v(true, true)
+        }
+        "accused" | "accuses" | "dismissed" | "dismisses" | "called" | "calls" | "denied"
+        | "denies" | "described" | "describes" | "labelled" | "labeled" | "branded" => {
+            v(false, false)
+        }
+        _ => None,
+    }
+}
+
+/// Words that end a speaker's noun phrase (scanning away from its verb).
+pub(crate) fn np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "when"
+            | "where"
+            | "while"
+            | "as"
+            | "if"
+            | "because"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "so"
+            | "than"
+            | "with"
+            | "without"
+            | "for"
+            | "to"
+            | "by"
+            | "from"
+            | "in"
+            | "on"
+            | "at"
+            | "into"
+            | "about"
+            | "against"
+            | "over"
+            | "under"
+            | "between"
+            | "through"
+            | "during"
+            | "there"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "what"
+            | "how"
+            | "why"
+            | "also"
+            | "it's"
+            | "then"
+            | "once"
+            | "later"
+            | "earlier"
+    )
+}
+
+/// Determiners: part of a noun phrase, and its first word.
+pub(crate) fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "these" | "those"
+    )
+}
+
+/// Words between a subject and its verb that are skipped (`Kim has also said`, `Peskov on
+/// Friday said`).
+pub(crate) fn between_subject_and_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "would"
+            | "will"
+            | "reportedly"
+            | "previously"
+            | "later"
+            | "earlier"
+            | "then"
+            | "further"
+            | "once"
+            | "again"
+            | "separately"
+            | "recently"
+            | "already"
+            | "publicly"
+            | "repeatedly"
+            | "initially"
+            | "first"
+            | "never"
+    )
+}
+
+/// Time words skipped next to a verb (`said Friday`, `on Friday said`, `earlier this week`).
+pub(crate) fn time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+    )
+}
+
+/// Words that lead a time phrase (`on Friday`, `this week`, `last month`).
+pub(crate) fn time_lead(w: &str) -> bool {
+    matches!(w, "on" | "this" | "last" | "earlier" | "later" | "late" | "early" | "next")
+}
+
+/// Personal pronouns that can be speakers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    Person,
+    It,
+    They,
+}
+
+pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
+    match w {
+        "he" | "she" => Some(Pronoun::Person),
+        "it" => Some(Pronoun::It),
+        "they" | "we" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// What a role noun refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A person with this role word (`minister`, `congressman`).
+    Person(&'static [&'static str]),
+    /// An organisation whose type or name holds one of these words.
+    Org(&'static [&'static str]),
+    /// A group with no single entity (`officials`, `lawmakers`): plural, resolves to nothing.
+    Group,
+}
+
+/// The role a head noun names (`the spy agency` -> an intelligence organisation).
+pub(crate) fn role(head: &str, modifiers: &[String]) -> Option<Role> {
+    let spy = modifiers
+        .iter()
+        .any(|m| m == "spy" || m == "intelligence" || m == "espionage");
+    Some(match head {
+        "agency" | "service" | "intelligence" if spy || head == "intelligence" => {
+            Role::Org(&["intelligence"])
+        }
+        "agency" => Role::Org(&["agency"]),
+        "ministry" => Role::Org(&["ministry"]),
+        "department" => Role::Org(&["department", "ministry"]),
+        "committee" => Role::Org(&["committee"]),
+        "company" | "firm" | "group" | "manufacturer" | "maker" | "bank" => {
+            Role::Org(&["company", "bank", "manufacturer", "firm"])
+        }
+        "military" | "army" | "navy" | "forces" => Role::Org(&["military", "army", "navy"]),
+        "kremlin" | "government" | "administration" => {
+            Role::Org(&["government", "kremlin", "administration"])
+        }
+        "broadcaster" | "network" | "newspaper" | "outlet" => {
+            Role::Org(&["broadcaster", "newspaper", "news"])
+        }
+        "organisation" | "organization" | "alliance" | "bloc" | "body" => {
+            Role::Org(&["organisation", "organization", "alliance"])
+        }
+        "president" => Role::Person(&["president"]),
+        "minister" => Role::Person(&["minister"]),
+        "congressman" | "congresswoman" | "representative" => {
+            Role::Person(&["congress", "representative", "house"])
+        }
+        "senator" => Role::Person(&["senator", "senate"]),
+        "spokesman" | "spokeswoman" | "spokesperson" => Role::Person(&["spokes"]),
+        "secretary" => Role::Person(&["secretary"]),
+        "ambassador" | "envoy" => Role::Person(&["ambassador", "envoy"]),
+        "professor" => Role::Person(&["professor"]),
+        "chancellor" => Role::Person(&["chancellor"]),
+        "premier" => Role::Person(&["premier", "prime minister"]),
+        "leader" => Role::Person(&["leader", "president", "chairman"]),
+        "chairman" | "chairwoman" | "chair" => Role::Person(&["chair"]),
+        "governor" => Role::Person(&["governor"]),
+        "mayor" => Role::Person(&["mayor"]),
+        "general" | "commander" => Role::Person(&["general", "commander"]),
+        "official" | "diplomat" | "lawmaker" | "analyst" | "expert" | "source" | "spokesmen" => {
+            Role::Person(&[])
+        }
+        "officials" | "lawmakers" | "legislators" | "experts" | "analysts" | "media" | "sources"
+        | "authorities" | "diplomats" | "residents" | "witnesses" | "reporters" | "critics"
+        | "observers" | "people" | "researchers" | "scientists" | "investigators"
+        | "prosecutors" | "police" | "officers" | "leaders" | "ministers" | "members" => {
+            Role::Group
+        }
+        _ => return None,
+    })
+}
+
+/// Nouns for what a speaker issued (`the agency's statement`, `a Reuters report`): the speaker
+/// is the rest of the phrase.
+pub(crate) fn document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "statment"
+            | "report"
+            | "reports"
+            | "remarks"
+            | "comments"
+            | "data"
+            | "figures"
+            | "estimate"
+            | "estimates"
+            | "assessment"
+            | "briefing"
+            | "letter"
+            | "post"
+            | "tweet"
+            | "release"
+            | "announcement"
+            | "analysis"
+            | "survey"
+            | "study"
+            | "account"
+    )
+}
