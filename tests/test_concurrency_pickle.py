@@ -49,11 +49,16 @@ def test_forked_child_still_works(ex: wirescan.Extractor) -> None:
 
 
 def test_pickle_by_definition(seed_gazetteer: wirescan.Gazetteer) -> None:
-    ex = wirescan.Extractor(seed_gazetteer, overlapping=True, include_non_counts=True)
+    ex = wirescan.Extractor(seed_gazetteer, overlapping=True, include_non_counts=True, quotes=False)
     blob = pickle.dumps(ex)
     assert len(blob) < 8_000  # the definition, not the automaton
     back = pickle.loads(blob)
-    assert back.options == {"overlapping": True, "numbers": True, "include_non_counts": True}
+    assert back.options == {
+        "overlapping": True,
+        "numbers": True,
+        "include_non_counts": True,
+        "quotes": False,
+    }
     assert [n.kind for n in back.extract("since 2022").numbers] == ["year"]
     text = "Lloyd Austin met Kim Jong Un"
     assert dicts(back.extract(text)) == dicts(ex.extract(text))

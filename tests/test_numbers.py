@@ -439,7 +439,12 @@ def test_hostile_number_input() -> None:
 def test_numbers_can_be_switched_off() -> None:
     ex = wirescan.Extractor(wirescan.Gazetteer.from_records([]), numbers=False)
     assert ex.extract("1,500 soldiers").numbers == []
-    assert ex.options == {"overlapping": False, "numbers": False, "include_non_counts": False}
+    assert ex.options == {
+        "overlapping": False,
+        "numbers": False,
+        "include_non_counts": False,
+        "quotes": True,
+    }
 
 
 def test_number_repr_and_dict() -> None:

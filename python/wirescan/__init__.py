@@ -248,8 +248,9 @@ class Extractor:
     ``gazetteer=None`` uses the bundled default. ``overlapping=True`` returns every entity
     match, overlapping ones included, instead of leftmost-longest. ``numbers=False`` skips
     number extraction; ``include_non_counts=True`` also returns dates, years, times and codes
-    as numbers of their own kinds. ``quotes=False`` skips quotes, speakers and number sources. An extractor is thread-safe, and pickles as its gazetteer
-    definition and options; the automaton is rebuilt on first use.
+    as numbers of their own kinds. ``quotes=False`` skips quotes, speakers and number sources.
+    An extractor is thread-safe, and pickles as its gazetteer definition and options; the
+    automaton is rebuilt on first use.
     """
 
     __slots__ = ("_core", "_gazetteer")

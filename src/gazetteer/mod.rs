@@ -186,6 +186,8 @@ pub struct Gazetteer {
     by_id: Vec<u32>,
     options: GazetteerOptions,
     compiled: OnceLock<Compiled>,
+    /// Lower-case surname -> the people who have it, built on first use.
+    surnames: OnceLock<std::collections::HashMap<Box<str>, Vec<u32>>>,
 }
 
 impl Clone for Gazetteer {
@@ -195,6 +197,7 @@ impl Clone for Gazetteer {
             by_id: self.by_id.clone(),
             options: self.options,
             compiled: OnceLock::new(),
+            surnames: OnceLock::new(),
         }
     }
 }
@@ -665,6 +668,7 @@ impl Gazetteer {
             by_id,
             options,
             compiled: OnceLock::new(),
+            surnames: OnceLock::new(),
         })
     }
 
@@ -798,6 +802,26 @@ impl Gazetteer {
     /// Heap bytes held by the compiled matcher (0 before it is built).
     pub fn automaton_memory(&self) -> usize {
         self.compiled.get().map_or(0, |c| c.memory_usage())
+    }
+
+    /// The people (entity indices) with `word` as a surname alias, compared in lower case.
+    pub fn people_with_surname(&self, word: &str) -> &[u32] {
+        let map = self.surnames.get_or_init(|| {
+            let mut m: std::collections::HashMap<Box<str>, Vec<u32>> = Default::default();
+            for e in self.entities() {
+                for a in e.aliases() {
+                    if a.form == Form::Surname {
+                        let v = m.entry(a.text.to_lowercase().into_boxed_str()).or_default();
+                        if v.last() != Some(&(e.index() as u32)) {
+                            v.push(e.index() as u32);
+                        }
+                    }
+                }
+            }
+            m
+        });
+        map.get(word.to_lowercase().as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Finds mentions in `text`, with offsets into `text` in bytes and characters.

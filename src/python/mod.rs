@@ -626,44 +626,54 @@ impl PyNumber {
     }
 }
 
-/// Speaker fields shared by Quote and Source, in characters.
+/// Speaker fields shared by Quote and Source, in characters; id and name are looked up on access.
 struct SpeakerFields {
     span: Option<(usize, usize)>,
-    id: Option<Py<PyString>>,
-    name: Option<String>,
+    entity: Option<u32>,
     antecedent: Option<(usize, usize)>,
+    shared: Arc<Shared>,
 }
 
 impl SpeakerFields {
-    fn new(py: Python<'_>, doc: &PyDocument, s: Option<&Speaker>) -> SpeakerFields {
-        match s {
-            None => SpeakerFields {
-                span: None,
-                id: None,
-                name: None,
-                antecedent: None,
-            },
-            Some(s) => SpeakerFields {
-                span: Some((s.span.char_start, s.span.char_end)),
-                id: s.entity.map(|e| doc.shared.id(py, e).unbind()),
-                name: s
-                    .entity
-                    .map(|e| doc.shared.core.entity(e as usize).name().to_string()),
-                antecedent: s.antecedent.map(|a| (a.char_start, a.char_end)),
-            },
+    fn new(doc: &PyDocument, s: Option<&Speaker>) -> SpeakerFields {
+        SpeakerFields {
+            span: s.map(|s| (s.span.char_start, s.span.char_end)),
+            entity: s.and_then(|s| s.entity),
+            antecedent: s
+                .and_then(|s| s.antecedent)
+                .map(|a| (a.char_start, a.char_end)),
+            shared: doc.shared.clone(),
         }
     }
 
-    fn text<'py>(&self, py: Python<'py>, doc: &Py<PyString>) -> PyResult<Option<Bound<'py, PyString>>> {
+    fn text<'py>(
+        &self,
+        py: Python<'py>,
+        doc: &Py<PyString>,
+    ) -> PyResult<Option<Bound<'py, PyString>>> {
         self.span.map(|s| slice(doc.bind(py), s)).transpose()
     }
 
-    fn fill<'py>(&self, py: Python<'py>, doc: &Py<PyString>, d: &Bound<'py, PyDict>) -> PyResult<()> {
+    fn id<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
+        self.entity.map(|e| self.shared.id(py, e))
+    }
+
+    fn name(&self) -> Option<&str> {
+        self.entity
+            .map(|e| self.shared.core.entity(e as usize).name())
+    }
+
+    fn fill<'py>(
+        &self,
+        py: Python<'py>,
+        doc: &Py<PyString>,
+        d: &Bound<'py, PyDict>,
+    ) -> PyResult<()> {
         d.set_item("speaker_text", self.text(py, doc)?)?;
         d.set_item("speaker_start", self.span.map(|s| s.0))?;
         d.set_item("speaker_end", self.span.map(|s| s.1))?;
-        d.set_item("speaker_id", self.id.as_ref().map(|i| i.bind(py)))?;
-        d.set_item("speaker_name", self.name.as_deref())?;
+        d.set_item("speaker_id", self.id(py))?;
+        d.set_item("speaker_name", self.name())?;
         d.set_item("antecedent", self.antecedent)?;
         Ok(())
     }
@@ -700,8 +710,12 @@ impl PyQuote {
             start: q.span.char_start,
             end: q.span.char_end,
             doc: doc.text.clone_ref(py),
-            paragraphs: q.paragraphs.iter().map(|p| (p.char_start, p.char_end)).collect(),
-            spk: SpeakerFields::new(py, doc, q.speaker.as_ref()),
+            paragraphs: q
+                .paragraphs
+                .iter()
+                .map(|p| (p.char_start, p.char_end))
+                .collect(),
+            spk: SpeakerFields::new(doc, q.speaker.as_ref()),
             verb_span: q.verb.map(|v| (v.char_start, v.char_end)),
             partial: q.partial,
             closed: q.closed,
@@ -737,13 +751,13 @@ impl PyQuote {
     /// The gazetteer id of the speaker, or None.
     #[getter]
     fn speaker_id<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
-        self.spk.id.as_ref().map(|i| i.bind(py).clone())
+        self.spk.id(py)
     }
 
     /// The canonical name of the speaker's entity, or None.
     #[getter]
     fn speaker_name(&self) -> Option<&str> {
-        self.spk.name.as_deref()
+        self.spk.name()
     }
 
     /// For a pronoun or role noun: the `(start, end)` of what it was resolved to.
@@ -755,7 +769,9 @@ impl PyQuote {
     /// The speech verb (`said`, `told`, `according to`), or None.
     #[getter]
     fn verb<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.verb_span.map(|s| slice(self.doc.bind(py), s)).transpose()
+        self.verb_span
+            .map(|s| slice(self.doc.bind(py), s))
+            .transpose()
     }
 
     #[getter]
@@ -790,8 +806,10 @@ impl PyQuote {
         } else {
             text
         };
-        let who = match (self.speaker_text(py)?, &self.spk.name) {
-            (Some(t), Some(n)) if t.to_string() != *n => format!(" speaker={:?} ({n})", t.to_string()),
+        let who = match (self.speaker_text(py)?, self.spk.name()) {
+            (Some(t), Some(n)) if t.to_str()? != n => {
+                format!(" speaker={:?} ({n})", t.to_string())
+            }
             (Some(t), _) => format!(" speaker={:?}", t.to_string()),
             _ => String::new(),
         };
@@ -819,7 +837,7 @@ impl PySource {
     fn from_core(py: Python<'_>, doc: &PyDocument, s: &Source) -> PySource {
         PySource {
             doc: doc.text.clone_ref(py),
-            spk: SpeakerFields::new(py, doc, Some(&s.speaker)),
+            spk: SpeakerFields::new(doc, Some(&s.speaker)),
             verb_span: s.verb.map(|v| (v.char_start, v.char_end)),
             quote: s.quote,
         }
@@ -831,7 +849,10 @@ impl PySource {
     /// The speaker's words in the text.
     #[getter]
     fn speaker_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(self.spk.text(py, &self.doc)?.unwrap_or_else(|| PyString::new(py, "")))
+        Ok(self
+            .spk
+            .text(py, &self.doc)?
+            .unwrap_or_else(|| PyString::new(py, "")))
     }
 
     #[getter]
@@ -847,13 +868,13 @@ impl PySource {
     /// The gazetteer id of the speaker, or None.
     #[getter]
     fn speaker_id<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
-        self.spk.id.as_ref().map(|i| i.bind(py).clone())
+        self.spk.id(py)
     }
 
     /// The canonical name of the speaker's entity, or None.
     #[getter]
     fn speaker_name(&self) -> Option<&str> {
-        self.spk.name.as_deref()
+        self.spk.name()
     }
 
     /// For a pronoun or role noun: the `(start, end)` of what it was resolved to.
@@ -865,7 +886,9 @@ impl PySource {
     /// The speech verb or phrase (`said`, `according to`), or None.
     #[getter]
     fn verb<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.verb_span.map(|s| slice(self.doc.bind(py), s)).transpose()
+        self.verb_span
+            .map(|s| slice(self.doc.bind(py), s))
+            .transpose()
     }
 
     /// Plain JSON-able data.
@@ -878,8 +901,8 @@ impl PySource {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let id = match &self.spk.id {
-            Some(i) => format!(" id={}", i.bind(py)),
+        let id = match self.spk.id(py) {
+            Some(i) => format!(" id={i}"),
             None => String::new(),
         };
         Ok(format!("<Source {}{id}>", self.speaker_text(py)?.repr()?))

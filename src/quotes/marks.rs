@@ -133,8 +133,8 @@ fn marks(text: &str, (ps, pe): (usize, usize)) -> Vec<Mark> {
         let between_words = prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
         let (style, open, close) = match glyph {
             '"' => (Style::Double, left, right),
-            '“' => (Style::Double, !(right && !left), right && !left),
-            '”' => (Style::Double, left && !right, !(left && !right)),
+            '“' => (Style::Double, !right || left, right && !left),
+            '”' => (Style::Double, left && !right, !left || right),
             '„' | '«' => (Style::Double, true, false),
             '»' => (Style::Double, false, true),
             '‘' | '‚' | '‹' => (Style::Single, !between_words, false),
@@ -162,7 +162,7 @@ fn marks(text: &str, (ps, pe): (usize, usize)) -> Vec<Mark> {
 }
 
 fn can_close(open: &Mark, m: &Mark) -> bool {
-    if !m.close && !(open.glyph == '„' && m.glyph == '“') {
+    if !(m.close || (open.glyph == '„' && m.glyph == '“')) {
         return false;
     }
     match open.glyph {
@@ -210,12 +210,9 @@ fn pair(
                 emit(out, &o, Some(m));
                 open = None;
             }
-            Some(_) => {
-                // An opener while a quote is open: the earlier mark was stray.
-                if m.open {
-                    open = Some(*m);
-                }
-            }
+            // An opener while a quote is open: the earlier mark was stray.
+            Some(_) if m.open => open = Some(*m),
+            Some(_) => {}
             None if m.open => open = Some(*m),
             None => {}
         }
@@ -256,9 +253,16 @@ pub(crate) fn find(text: &str, paras: &[(usize, usize)]) -> Vec<RawQuote> {
             let mut sq = Vec::new();
             pair(text, &singles, para, false, &mut sq);
             if !sq.is_empty() {
+                // `rock 'n' roll`: one or two letters in single marks are not a quote.
+                sq.retain(|q| {
+                    let (a, b) = q.span();
+                    text[a..b].chars().count() > 2
+                });
                 // A double quote inside a single quote is part of it.
-                para_quotes
-                    .retain(|d| !sq.iter().any(|s| s.outer.0 <= d.outer.0 && d.outer.1 <= s.outer.1));
+                para_quotes.retain(|d| {
+                    !sq.iter()
+                        .any(|s| s.outer.0 <= d.outer.0 && d.outer.1 <= s.outer.1)
+                });
                 para_quotes.extend(sq);
                 para_quotes.sort_by_key(|q| q.outer.0);
             }

@@ -191,117 +191,155 @@ fn joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | ',' | '_')
 }
 
-/// Tokens of `text` outside the quotes; each quote (mark to mark) is one `Quote` token.
-fn tokenize(text: &str, quotes: &[RawQuote]) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut qi = 0;
-    let mut i = 0;
-    let n = text.len();
-    while i < n {
-        if qi < quotes.len() && i >= quotes[qi].outer.0 {
-            let (s, e) = quotes[qi].outer;
-            toks.push(Tok::new(K::Quote(qi as u32), s, e));
-            i = i.max(e);
-            qi += 1;
-            continue;
-        }
-        let limit = if qi < quotes.len() {
-            quotes[qi].outer.0
-        } else {
-            n
-        };
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let cl = c.len_utf8();
-        if c.is_whitespace() {
-            // A blank line is a paragraph break.
-            let mut j = i;
-            let mut newlines = 0;
-            while j < limit {
-                let d = text[j..].chars().next().unwrap_or('x');
-                if !d.is_whitespace() {
-                    break;
-                }
-                newlines += usize::from(d == '\n');
-                j += d.len_utf8();
-            }
-            if newlines >= 2 {
-                toks.push(Tok::new(K::Break, i, j));
-            }
-            i = j;
-            continue;
-        }
-        if is_word_char(c) {
-            let mut j = i + cl;
-            while j < limit {
-                let d = text[j..].chars().next().unwrap_or(' ');
-                if is_word_char(d) {
-                    j += d.len_utf8();
-                    continue;
-                }
-                let after = j + d.len_utf8();
-                let numeric_comma = d == ',' && text[i..j].ends_with(|x: char| x.is_ascii_digit());
-                if joiner(d)
-                    && (d != ',' || numeric_comma)
-                    && after < limit
-                    && text[after..]
-                        .chars()
-                        .next()
-                        .is_some_and(|x| is_word_char(x) && (d != ',' || x.is_ascii_digit()))
-                {
-                    j = after;
-                    continue;
-                }
-                break;
-            }
-            // `Mr.`, `U.S.`, `Oct.`: the abbreviation's period belongs to the word.
-            if j < limit && text.as_bytes()[j] == b'.' && abbreviation_period(text, j) {
-                j += 1;
-            }
-            toks.push(word_tok(text, i, j));
-            i = j;
-            continue;
-        }
-        let k = match c {
-            ',' => K::Comma,
-            ':' => K::Colon,
-            '—' | '–' | '―' => K::Dash,
-            '-' if text[..i].ends_with(char::is_whitespace)
-                && text[i + 1..].starts_with(char::is_whitespace) =>
-            {
-                K::Dash
-            }
-            '.' | '!' | '?' | '…' | ';' => K::Term,
-            _ => K::Other,
-        };
-        toks.push(Tok::new(k, i, i + cl));
-        i += cl;
-    }
-    toks
+/// Tokens of `text` outside the quotes, one at a time; each quote (mark to mark) is one
+/// `Quote` token.
+struct Tokenizer<'t> {
+    text: &'t str,
+    quotes: &'t [RawQuote],
+    qi: usize,
+    i: usize,
 }
 
-/// Sentence ids per token: sentences end at terminators and paragraph breaks outside quotes,
-/// and after a quote that ends in a terminator when a capitalised word follows that does not
-/// attribute it (`"It is over." Then he left.`, but not `"It is over!" Smith said.`).
-fn sentence_ids(text: &str, toks: &[Tok], quotes: &[RawQuote]) -> Vec<u32> {
-    let mut ids = Vec::with_capacity(toks.len());
-    let mut id = 0u32;
-    for (i, t) in toks.iter().enumerate() {
-        ids.push(id);
-        match t.k {
-            K::Term | K::Break => id += 1,
-            K::Quote(q) => {
-                let q = &quotes[q as usize];
-                let (_, ce) = q.span();
-                let ends = text[..ce].ends_with(['.', '!', '?', '…']);
-                let next_cap = toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap);
-                if ends && next_cap && !verb_within(toks, i + 1, 7) {
-                    id += 1;
-                }
+impl Iterator for Tokenizer<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let text = self.text;
+        let n = text.len();
+        while self.i < n {
+            let i = self.i;
+            if self.qi < self.quotes.len() && i >= self.quotes[self.qi].outer.0 {
+                let (s, e) = self.quotes[self.qi].outer;
+                let t = Tok::new(K::Quote(self.qi as u32), s, e);
+                self.i = i.max(e);
+                self.qi += 1;
+                return Some(t);
             }
-            _ => {}
+            let limit = if self.qi < self.quotes.len() {
+                self.quotes[self.qi].outer.0
+            } else {
+                n
+            };
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let cl = c.len_utf8();
+            if c.is_whitespace() {
+                // A blank line is a paragraph break.
+                let mut j = i;
+                let mut newlines = 0;
+                while j < limit {
+                    let d = text[j..].chars().next().unwrap_or('x');
+                    if !d.is_whitespace() {
+                        break;
+                    }
+                    newlines += usize::from(d == '\n');
+                    j += d.len_utf8();
+                }
+                self.i = j;
+                if newlines >= 2 {
+                    return Some(Tok::new(K::Break, i, j));
+                }
+                continue;
+            }
+            if is_word_char(c) {
+                let mut j = i + cl;
+                while j < limit {
+                    let d = text[j..].chars().next().unwrap_or(' ');
+                    if is_word_char(d) {
+                        j += d.len_utf8();
+                        continue;
+                    }
+                    let after = j + d.len_utf8();
+                    let numeric_comma =
+                        d == ',' && text[i..j].ends_with(|x: char| x.is_ascii_digit());
+                    if joiner(d)
+                        && (d != ',' || numeric_comma)
+                        && after < limit
+                        && text[after..]
+                            .chars()
+                            .next()
+                            .is_some_and(|x| is_word_char(x) && (d != ',' || x.is_ascii_digit()))
+                    {
+                        j = after;
+                        continue;
+                    }
+                    break;
+                }
+                // `Mr.`, `U.S.`, `Oct.`: the abbreviation's period belongs to the word.
+                if j < limit && text.as_bytes()[j] == b'.' && abbreviation_period(text, j) {
+                    j += 1;
+                }
+                self.i = j;
+                return Some(word_tok(text, i, j));
+            }
+            let k = match c {
+                ',' => K::Comma,
+                ':' => K::Colon,
+                '—' | '–' | '―' => K::Dash,
+                '-' if text[..i].ends_with(char::is_whitespace)
+                    && text[i + 1..].starts_with(char::is_whitespace) =>
+                {
+                    K::Dash
+                }
+                '.' | '!' | '?' | '…' | ';' => K::Term,
+                _ => K::Other,
+            };
+            self.i = i + cl;
+            return Some(Tok::new(k, i, i + cl));
         }
+        None
     }
-    ids
+}
+
+/// The longest sentence, in tokens: longer runs are cut, so memory stays bounded on text with
+/// no sentence ends.
+const MAX_SENTENCE: usize = 2048;
+
+/// Groups tokens into sentences. Sentences end at terminators and paragraph breaks outside
+/// quotes, and after a quote that ends in a terminator when a capitalised word follows that does
+/// not attribute it (`"It is over." Then he left.`, but not `"It is over!" Smith said.`).
+struct Sentences<'t> {
+    tz: Tokenizer<'t>,
+    buf: std::collections::VecDeque<Tok>,
+}
+
+impl Sentences<'_> {
+    fn fill(&mut self, n: usize) -> bool {
+        while self.buf.len() < n {
+            match self.tz.next() {
+                Some(t) => self.buf.push_back(t),
+                None => break,
+            }
+        }
+        !self.buf.is_empty()
+    }
+
+    /// The next sentence into `out`; false when the text is done.
+    fn next_into(&mut self, out: &mut Vec<Tok>) -> bool {
+        out.clear();
+        while self.fill(1) {
+            let t = self.buf.pop_front().expect("filled");
+            out.push(t);
+            match t.k {
+                K::Term | K::Break => return true,
+                K::Quote(q) => {
+                    let (_, ce) = self.tz.quotes[q as usize].span();
+                    if self.tz.text[..ce].ends_with(['.', '!', '?', '…']) {
+                        self.fill(16);
+                        let rest = self.buf.make_contiguous();
+                        let next_cap = rest.first().is_some_and(|n| n.is_word() && n.cap);
+                        if next_cap && !verb_within(rest, 0, 7) {
+                            return true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if out.len() >= MAX_SENTENCE {
+                return true;
+            }
+        }
+        !out.is_empty()
+    }
 }
 
 /// Do the tokens from `i` attribute the quote before them on their own (`Smith said.`,
@@ -365,10 +403,8 @@ enum Class {
 
 struct Ctx<'a> {
     text: &'a str,
+    /// The current sentence.
     toks: Vec<Tok>,
-    sid: Vec<u32>,
-    /// First token of each sentence, plus the end.
-    sent_start: Vec<usize>,
     gaz: &'a Gazetteer,
     /// (start, end, entity, class), in text order.
     ments: Vec<(usize, usize, u32, Class)>,
@@ -386,11 +422,6 @@ fn class_of(kind: &str) -> Class {
 }
 
 impl<'a> Ctx<'a> {
-    fn sent_range(&self, i: usize) -> (usize, usize) {
-        let s = self.sid[i] as usize;
-        (self.sent_start[s], self.sent_start[s + 1])
-    }
-
     /// The speaker phrase before the verb at token `v` (sentence starts at `s0`).
     fn np_back(&self, s0: usize, v: usize) -> Option<(usize, usize)> {
         let t = &self.toks;
@@ -544,6 +575,16 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Some(mut r) = rec {
+                // `Jane Smith loves rock and said …`: a coordinated verb shares the sentence's
+                // subject.
+                if r.np.is_none()
+                    && r.kind == CueKind::Verb
+                    && i > s0
+                    && matches!(self.toks[i - 1].lw(), "and" | "but")
+                    && !out[first..].iter().any(|c| c.speaker.is_some())
+                {
+                    r.np = self.sentence_subject(s0, i);
+                }
                 r.speaker = match r.np {
                     Some((a, b)) => Some(self.resolve(a, b)),
                     // No subject (`… and called it`): the sentence's previous speaker.
@@ -551,12 +592,40 @@ impl<'a> Ctx<'a> {
                 };
                 if let (Some(sp), Some(_)) = (r.speaker, r.np) {
                     let class = sp.entity.map(|e| self.class(e));
-                    self.history.push((self.toks[r.trigger].s, sp, class));
+                    let pos = self.toks[r.trigger].s;
+                    // Pronouns look back 3,000 bytes at most: keep the history that short.
+                    if self.history.len() >= 64 && self.history[0].0 + 3000 < pos {
+                        let keep = self.history.partition_point(|h| h.0 + 3000 < pos);
+                        self.history.drain(..keep);
+                    }
+                    self.history.push((pos, sp, class));
                 }
                 out.push(r);
             }
             i += 1;
         }
+    }
+
+    /// The proper-noun phrase that opens a sentence (`Jane Smith`, `The NIS`, `South Korea's
+    /// NIS`), up to token `limit`.
+    fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
+        let t = &self.toks;
+        let mut b = s0;
+        if b < limit && t[b].is_word() && words::determiner(t[b].lw()) {
+            b += 1;
+        }
+        let first_proper = b;
+        while b < limit && t[b].is_word() && t[b].cap && b - s0 < 8 {
+            b += 1;
+        }
+        if b == first_proper {
+            // A pronoun subject (`He confirmed it and called …`).
+            if b == s0 && b < limit && words::pronoun(t[b].lw()).is_some() {
+                return Some((b, b + 1));
+            }
+            return None;
+        }
+        Some((s0, b))
     }
 
     fn class(&self, e: u32) -> Class {
@@ -625,8 +694,10 @@ impl<'a> Ctx<'a> {
         let mods: Vec<String> = t[a..b - 1].iter().map(|x| x.base().to_string()).collect();
         // `the president's office`: the office speaks for the president.
         let mut role = words::role(head, &mods);
-        if matches!(head, "office" | "spokesman" | "spokeswoman" | "spokesperson" | "aides")
-            && b - a >= 2
+        if matches!(
+            head,
+            "office" | "spokesman" | "spokeswoman" | "spokesperson" | "aides"
+        ) && b - a >= 2
             && t[b - 2].lw().ends_with("'s")
         {
             role = words::role(t[b - 2].base(), &[]).or(role);
@@ -672,6 +743,13 @@ impl<'a> Ctx<'a> {
             .or_else(|| ms.iter().rev().find(|m| m.3 == Class::Org));
         if let Some(m) = pick {
             spk.entity = Some(m.2);
+        } else if t[b - 1].cap && ms.is_empty() && b - a <= 3 {
+            // A speaker named by surname only, before (or without) the full name: resolved when
+            // exactly one person in the gazetteer has that surname (`Putin stated`, not `Kim`).
+            let word = &self.text[t[b - 1].s..end];
+            if let [one] = self.gaz.people_with_surname(word) {
+                spk.entity = Some(*one);
+            }
         } else if head.ends_with('s') && !t[b - 1].cap && head.len() > 3 {
             spk.plural = true; // `Experts said`
         }
@@ -692,9 +770,10 @@ impl<'a> Ctx<'a> {
                 // The last organisation that spoke, else the last place that spoke, else the
                 // last organisation named.
                 let spoke = |class: Class| {
-                    self.history.iter().rev().find(|h| {
-                        h.0 < at && at - h.0 < 3000 && !h.1.plural && h.2 == Some(class)
-                    })
+                    self.history
+                        .iter()
+                        .rev()
+                        .find(|h| h.0 < at && at - h.0 < 3000 && !h.1.plural && h.2 == Some(class))
                 };
                 if let Some(h) = spoke(Class::Org).or_else(|| spoke(Class::Place)) {
                     spk.entity = h.1.entity;
@@ -778,6 +857,127 @@ impl<'a> Ctx<'a> {
             .find(|m| m.0 >= span.1 && fits(m))
             .copied()
     }
+
+    /// Attributes the quote at token `t` of the current sentence, given the sentence's cues.
+    fn attribute(
+        &self,
+        t: usize,
+        q: &RawQuote,
+        scues: &[CueRec],
+        para_of: &dyn Fn(usize) -> usize,
+        last_quote: &mut Option<(usize, Option<Spk>)>,
+    ) -> Attributed {
+        let (s0, s1) = (0, self.toks.len());
+        let (cs, ce) = q.span();
+        let content = &self.text[cs..ce];
+        let toks = &self.toks;
+        // Right after the quote (a comma may stand between).
+        let mut u = t + 1;
+        if u < s1 && toks[u].k == K::Comma {
+            u += 1;
+        }
+        let mut att = Attributed {
+            speaker: None,
+            verb: None,
+            cue: Cue::Unattributed,
+            partial: false,
+            keep: true,
+        };
+        let after = scues
+            .iter()
+            .find(|c| c.trigger == u || c.np.is_some_and(|np| np.0 == u && c.trigger > t));
+        if u < s1 && toks[u].k == K::Dash && u + 1 < s1 && toks[u + 1].cap {
+            if let Some((a, b)) = self.np_fwd(u + 1, s1) {
+                att.speaker = Some(self.resolve(a, b));
+                att.cue = Cue::Dash;
+            }
+        } else if let Some(c) = after {
+            att.speaker = c.speaker;
+            att.verb = Some(c.verb);
+            att.cue = Cue::After;
+        }
+        if att.cue == Cue::Unattributed && t > s0 && toks[t - 1].k == K::Colon {
+            if let Some(c) = scues.iter().find(|c| c.trigger + 2 == t) {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Before;
+            } else if let Some((a, b)) = self.np_words_back(s0, t - 1) {
+                if b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some()) {
+                    att.speaker = Some(self.resolve(a, b));
+                    att.cue = Cue::Colon;
+                }
+            }
+        }
+        let mut before_trigger = None;
+        if att.cue == Cue::Unattributed {
+            if let Some(c) = scues
+                .iter()
+                .rev()
+                .find(|c| c.trigger < t && c.kind == CueKind::Verb)
+            {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Before;
+                before_trigger = Some(c.trigger);
+            } else if let Some(c) = scues.iter().rev().find(|c| c.trigger < t) {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Before;
+            } else if let Some(c) = scues.iter().find(|c| c.trigger > t) {
+                att.speaker = c.speaker;
+                att.verb = Some(c.verb);
+                att.cue = Cue::Sentence;
+            }
+        }
+        // Full or partial: a full quote stands where a sentence could start, and ends its
+        // clause.
+        let starts_upper = content.chars().next().is_some_and(|c| !c.is_lowercase());
+        let standalone_before = t == s0
+            || toks[t - 1].k == K::Colon
+            || toks[t - 1].k == K::Break
+            || (toks[t - 1].k == K::Comma
+                && (scues
+                    .iter()
+                    .any(|c| c.trigger + 2 == t || c.np.is_some_and(|np| np.1 + 1 == t))
+                    || (t >= 2 && matches!(toks[t - 2].k, K::Quote(_)))))
+            || (starts_upper && scues.iter().any(|c| c.trigger + 1 == t));
+        let standalone_after = !q.closed
+            || content.ends_with(['.', ',', '!', '?', '…', ';', ':', '—', '-'])
+            || toks
+                .get(t + 1)
+                .is_none_or(|n| !n.is_word() || n.cap || t + 1 >= s1)
+            || att.cue == Cue::After;
+        att.partial = !(standalone_before && standalone_after);
+        let p = para_of(q.outer.0);
+        if att.cue == Cue::Unattributed && q.opens_paragraph {
+            if let Some((lp, sp)) = *last_quote {
+                if lp + 1 == p || lp == p {
+                    att.speaker = sp;
+                    att.cue = Cue::Continued;
+                }
+            }
+        }
+        // Titles, names and scare quotes are not quotes.
+        let attached = matches!(
+            att.cue,
+            Cue::After | Cue::Dash | Cue::Colon | Cue::Continued
+        ) || before_trigger.is_some_and(|b| b + 4 >= t);
+        if title_like(content) && !attached {
+            att.keep = false;
+        }
+        if att.cue == Cue::Unattributed {
+            let sentence_like = content.ends_with(['.', '!', '?', '…', ','])
+                || !q.closed
+                || content.split_whitespace().count() >= 6;
+            if att.partial || !sentence_like {
+                att.keep = false;
+            }
+        }
+        if att.keep {
+            *last_quote = Some((para_of(q.outer.1.saturating_sub(1)), att.speaker));
+        }
+        att
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -794,11 +994,23 @@ fn title_like(content: &str) -> bool {
     }
     ws[0].chars().next().is_some_and(char::is_uppercase)
         && ws.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(
                     *w,
-                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "by"
-                        | "with" | "or"
+                    "of" | "the"
+                        | "and"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "to"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "or"
                 )
         })
 }
@@ -823,15 +1035,6 @@ pub fn analyse(
 ) -> (Vec<Quote>, Vec<Option<Source>>) {
     let paras = marks::paragraphs(text);
     let raw = marks::find(text, &paras);
-    let toks = tokenize(text, &raw);
-    let sid = sentence_ids(text, &toks, &raw);
-    let mut sent_start = Vec::new();
-    for (i, &s) in sid.iter().enumerate() {
-        if i == 0 || s != sid[i - 1] {
-            sent_start.push(i);
-        }
-    }
-    sent_start.push(toks.len());
     let mut ments: Vec<(usize, usize, u32, Class)> = mentions
         .iter()
         .map(|m| {
@@ -846,283 +1049,145 @@ pub fn analyse(
     ments.sort_unstable_by_key(|m| (m.0, m.1));
     let mut cx = Ctx {
         text,
-        toks,
-        sid,
-        sent_start,
+        toks: Vec::new(),
         gaz: gazetteer,
         ments,
         history: Vec::new(),
     };
-
-    // Cues, sentence by sentence; `cue_at[s]` is the first cue of sentence s.
-    let mut cues: Vec<CueRec> = Vec::new();
-    let nsent = cx.sent_start.len() - 1;
-    let mut cue_at = Vec::with_capacity(nsent + 1);
-    for s in 0..nsent {
-        cue_at.push(cues.len());
-        let (a, b) = (cx.sent_start[s], cx.sent_start[s + 1]);
-        cx.sentence_cues(a, b, &mut cues);
-    }
-    cue_at.push(cues.len());
-
-    // Quote token index per raw quote.
-    let mut qtok = vec![usize::MAX; raw.len()];
-    for (i, t) in cx.toks.iter().enumerate() {
-        if let K::Quote(q) = t.k {
-            qtok[q as usize] = i;
-        }
-    }
+    let mut sentences = Sentences {
+        tz: Tokenizer {
+            text,
+            quotes: &raw,
+            qi: 0,
+            i: 0,
+        },
+        buf: Default::default(),
+    };
     let para_of = |pos: usize| paras.partition_point(|p| p.0 <= pos).saturating_sub(1);
 
-    let mut quotes_b: Vec<(usize, Attributed)> = Vec::new();
-    let mut last_quote: Option<(usize, Option<Spk>)> = None; // (last paragraph, speaker)
-    for (qi, q) in raw.iter().enumerate() {
-        let t = qtok[qi];
-        if t == usize::MAX {
-            continue;
-        }
-        let (s0, s1) = cx.sent_range(t);
-        let s = cx.sid[t] as usize;
-        let scues = &cues[cue_at[s]..cue_at[s + 1]];
-        let (cs, ce) = q.span();
-        let content = &text[cs..ce];
-        let toks = &cx.toks;
-        // Right after the quote (a comma may stand between).
-        let mut u = t + 1;
-        if u < s1 && toks[u].k == K::Comma {
-            u += 1;
-        }
-        let mut att = Attributed {
-            speaker: None,
-            verb: None,
-            cue: Cue::Unattributed,
-            partial: false,
-            keep: true,
-        };
-        let after = scues
-            .iter()
-            .find(|c| c.trigger == u || c.np.is_some_and(|np| np.0 == u && c.trigger > t));
-        if u < s1 && toks[u].k == K::Dash && u + 1 < s1 && toks[u + 1].cap {
-            if let Some((a, b)) = cx.np_fwd(u + 1, s1) {
-                att.speaker = Some(cx.resolve(a, b));
-                att.cue = Cue::Dash;
-            }
-        } else if let Some(c) = after {
-            att.speaker = c.speaker;
-            att.verb = Some(c.verb);
-            att.cue = Cue::After;
-        }
-        if att.cue == Cue::Unattributed && t > s0 && toks[t - 1].k == K::Colon {
-            if let Some(c) = scues.iter().find(|c| c.trigger + 2 == t) {
-                att.speaker = c.speaker;
-                att.verb = Some(c.verb);
-                att.cue = Cue::Before;
-            } else if let Some((a, b)) = cx.np_words_back(s0, t - 1) {
-                if b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some()) {
-                    att.speaker = Some(cx.resolve(a, b));
-                    att.cue = Cue::Colon;
-                }
-            }
-        }
-        let mut before_trigger = None;
-        if att.cue == Cue::Unattributed {
-            if let Some(c) = scues.iter().rev().find(|c| c.trigger < t && c.kind == CueKind::Verb)
-            {
-                att.speaker = c.speaker;
-                att.verb = Some(c.verb);
-                att.cue = Cue::Before;
-                before_trigger = Some(c.trigger);
-            } else if let Some(c) = scues.iter().rev().find(|c| c.trigger < t) {
-                att.speaker = c.speaker;
-                att.verb = Some(c.verb);
-                att.cue = Cue::Before;
-            } else if let Some(c) = scues.iter().find(|c| c.trigger > t) {
-                att.speaker = c.speaker;
-                att.verb = Some(c.verb);
-                att.cue = Cue::Sentence;
-            }
-        }
-        // Full or partial: a full quote stands where a sentence could start, and ends its
-        // clause.
-        let starts_upper = content.chars().next().is_some_and(|c| !c.is_lowercase());
-        let standalone_before = t == s0
-            || toks[t - 1].k == K::Colon
-            || toks[t - 1].k == K::Break
-            || (toks[t - 1].k == K::Comma
-                && (scues.iter().any(|c| c.trigger + 2 == t || c.np.is_some_and(|np| np.1 + 1 == t))
-                    || (t >= 2 && matches!(toks[t - 2].k, K::Quote(_)))))
-            || (starts_upper && scues.iter().any(|c| c.trigger + 1 == t));
-        let standalone_after = !q.closed
-            || content.ends_with(['.', ',', '!', '?', '…', ';', ':', '—', '-'])
-            || toks.get(t + 1).is_none_or(|n| !(n.is_word() && !n.cap) || t + 1 >= s1)
-            || att.cue == Cue::After;
-        att.partial = !(standalone_before && standalone_after);
-        let first_in_para = q.opens_paragraph;
-        let p = para_of(q.outer.0);
-        if att.cue == Cue::Unattributed && first_in_para {
-            if let Some((lp, sp)) = last_quote {
-                if lp + 1 == p || lp == p {
-                    att.speaker = sp;
-                    att.cue = Cue::Continued;
-                }
-            }
-        }
-        // Titles, names and scare quotes are not quotes.
-        let attached = matches!(att.cue, Cue::After | Cue::Dash | Cue::Colon | Cue::Continued)
-            || before_trigger.is_some_and(|b| b + 4 >= t);
-        if title_like(content) && !attached {
-            att.keep = false;
-        }
-        if att.cue == Cue::Unattributed {
-            let sentence_like = content.ends_with(['.', '!', '?', '…', ','])
-                || !q.closed
-                || content.split_whitespace().count() >= 6;
-            if att.partial || !sentence_like {
-                att.keep = false;
-            }
-        }
-        if att.keep {
-            last_quote = Some((para_of(q.outer.1.saturating_sub(1)), att.speaker));
-            quotes_b.push((qi, att));
-        }
-    }
-
-    // Number sources.
-    let mut sources_b: Vec<Option<(Spk, Option<(usize, usize)>, Option<usize>)>> =
-        Vec::with_capacity(numbers.len());
-    for &(ns, _) in numbers {
-        let inq = quotes_b.iter().enumerate().find(|(_, (qi, _))| {
-            let (a, b) = raw[*qi].span();
-            a <= ns && ns < b
-        });
-        if let Some((k, (_, att))) = inq {
-            sources_b.push(att.speaker.map(|s| (s, att.verb, Some(k))));
-            continue;
-        }
-        let ti = cx.toks.partition_point(|t| t.s <= ns).saturating_sub(1);
-        if cx.toks.is_empty() {
-            sources_b.push(None);
-            continue;
-        }
-        let s = cx.sid[ti] as usize;
-        let sc = &cues[cue_at[s]..cue_at[s + 1]];
-        let pick = sc
-            .iter()
-            .find(|c| c.kind == CueKind::Citing)
-            .or_else(|| sc.iter().find(|c| c.kind == CueKind::According))
-            .or_else(|| sc.iter().find(|c| c.reports && c.speaker.is_some()));
-        sources_b.push(pick.and_then(|c| c.speaker.map(|sp| (sp, Some(c.verb), None))));
-    }
-
-    // Byte offsets to character offsets, in one pass.
-    let mut offs: Vec<usize> = Vec::new();
-    let add_spk = |offs: &mut Vec<usize>, s: &Spk| {
-        offs.extend([s.span.0, s.span.1]);
-        if let Some(a) = s.antecedent {
-            offs.extend([a.0, a.1]);
-        }
-    };
-    for (qi, att) in &quotes_b {
-        for p in &raw[*qi].parts {
-            offs.extend([p.0, p.1]);
-        }
-        if let Some(s) = &att.speaker {
-            add_spk(&mut offs, s);
-        }
-        if let Some(v) = att.verb {
-            offs.extend([v.0, v.1]);
-        }
-    }
-    for (s, v, _) in sources_b.iter().flatten() {
-        add_spk(&mut offs, s);
-        if let Some(v) = v {
-            offs.extend([v.0, v.1]);
-        }
-    }
-    let conv = CharMap::new(text, offs);
-    let sp = |a: usize, b: usize| OrigSpan {
+    let conv = CharMap::new(text);
+    let sp = |(a, b): (usize, usize)| OrigSpan {
         char_start: conv.get(a),
         char_end: conv.get(b),
         byte_start: a,
         byte_end: b,
     };
     let speaker = |s: &Spk| Speaker {
-        span: sp(s.span.0, s.span.1),
+        span: sp(s.span),
         entity: s.entity,
-        antecedent: s.antecedent.map(|a| sp(a.0, a.1)),
+        antecedent: s.antecedent.map(sp),
     };
+    let mut quotes_b: Vec<(usize, Attributed)> = Vec::new();
+    let mut sources: Vec<Option<Source>> = Vec::with_capacity(numbers.len());
+    let mut next_number = 0;
+    let mut last_quote: Option<(usize, Option<Spk>)> = None; // (last paragraph, speaker)
+    let mut cues: Vec<CueRec> = Vec::new();
+    let mut sent = std::mem::take(&mut cx.toks);
+    while sentences.next_into(&mut sent) {
+        cx.toks = std::mem::take(&mut sent);
+        cues.clear();
+        let s1 = cx.toks.len();
+        cx.sentence_cues(0, s1, &mut cues);
+        let first_quote = quotes_b.len();
+        for t in 0..s1 {
+            let K::Quote(qi) = cx.toks[t].k else {
+                continue;
+            };
+            let qi = qi as usize;
+            let att = cx.attribute(t, &raw[qi], &cues, &para_of, &mut last_quote);
+            if att.keep {
+                quotes_b.push((qi, att));
+            }
+        }
+        // Sources of the numbers in this sentence.
+        let end = cx.toks.last().map_or(0, |t| t.e);
+        while next_number < numbers.len() && numbers[next_number].0 < end {
+            let ns = numbers[next_number].0;
+            let inq = quotes_b[first_quote..]
+                .iter()
+                .enumerate()
+                .find(|(_, (qi, _))| {
+                    let (a, b) = raw[*qi].span();
+                    a <= ns && ns < b
+                });
+            let src = if let Some((k, (_, att))) = inq {
+                att.speaker.map(|s| (s, att.verb, Some(first_quote + k)))
+            } else {
+                let pick = cues
+                    .iter()
+                    .find(|c| c.kind == CueKind::Citing)
+                    .or_else(|| cues.iter().find(|c| c.kind == CueKind::According))
+                    .or_else(|| cues.iter().find(|c| c.reports && c.speaker.is_some()));
+                pick.and_then(|c| c.speaker.map(|sp| (sp, Some(c.verb), None)))
+            };
+            sources.push(src.map(|(s, v, q)| Source {
+                speaker: speaker(&s),
+                verb: v.map(sp),
+                quote: q,
+            }));
+            next_number += 1;
+        }
+        sent = std::mem::take(&mut cx.toks);
+    }
+
+    sources.resize(numbers.len(), None);
     let quotes: Vec<Quote> = quotes_b
         .iter()
         .map(|(qi, att)| {
             let q = &raw[*qi];
-            let (a, b) = q.span();
             Quote {
-                span: sp(a, b),
-                paragraphs: q.parts.iter().map(|p| sp(p.0, p.1)).collect(),
+                span: sp(q.span()),
+                paragraphs: q.parts.iter().map(|&p| sp(p)).collect(),
                 speaker: att.speaker.as_ref().map(speaker),
-                verb: att.verb.map(|v| sp(v.0, v.1)),
+                verb: att.verb.map(sp),
                 partial: att.partial,
                 closed: q.closed,
                 cue: att.cue,
             }
         })
         .collect();
-    let sources = sources_b
-        .iter()
-        .map(|o| {
-            o.as_ref().map(|(s, v, q)| Source {
-                speaker: speaker(s),
-                verb: v.map(|v| sp(v.0, v.1)),
-                quote: *q,
-            })
-        })
-        .collect();
     (quotes, sources)
 }
 
-/// Character offsets for a set of byte offsets, computed in one pass over the text.
+/// Byte offsets to character offsets: a character count every 256 bytes, then a short count.
 struct CharMap<'t> {
     text: &'t str,
-    bytes: Vec<usize>,
-    chars: Vec<usize>,
-    ascii: bool,
+    /// Characters before byte `256 * k`.
+    marks: Vec<usize>,
 }
 
+const CHAR_STEP: usize = 256;
+
 impl<'t> CharMap<'t> {
-    fn new(text: &'t str, mut offs: Vec<usize>) -> CharMap<'t> {
+    fn new(text: &'t str) -> CharMap<'t> {
         if text.is_ascii() {
             return CharMap {
                 text,
-                bytes: Vec::new(),
-                chars: Vec::new(),
-                ascii: true,
+                marks: Vec::new(),
             };
         }
-        offs.sort_unstable();
-        offs.dedup();
-        let mut chars = Vec::with_capacity(offs.len());
-        let (mut pb, mut pc) = (0usize, 0usize);
-        for &o in &offs {
-            pc += text[pb..o].chars().count();
-            pb = o;
-            chars.push(pc);
+        let b = text.as_bytes();
+        let mut marks = Vec::with_capacity(b.len() / CHAR_STEP + 1);
+        let mut count = 0;
+        for chunk in b.chunks(CHAR_STEP) {
+            marks.push(count);
+            // Characters start at every byte that is not a continuation byte.
+            count += chunk.iter().filter(|&&x| (x as i8) >= -0x40).count();
         }
-        CharMap {
-            text,
-            bytes: offs,
-            chars,
-            ascii: false,
-        }
+        marks.push(count);
+        CharMap { text, marks }
     }
 
     fn get(&self, b: usize) -> usize {
-        if self.ascii {
+        if self.marks.is_empty() {
             return b;
         }
-        match self.bytes.binary_search(&b) {
-            Ok(i) => self.chars[i],
-            // Every offset is registered; count directly if one were not.
-            Err(_) => self.text[..b].chars().count(),
-        }
+        let k = b / CHAR_STEP;
+        let base = k * CHAR_STEP;
+        self.marks[k]
+            + self.text.as_bytes()[base..b]
+                .iter()
+                .filter(|&&x| (x as i8) >= -0x40)
+                .count()
     }
 }

@@ -1,0 +1,223 @@
+use super::*;
+use crate::gazetteer::{GazetteerOptions, MatchOptions};
+use proptest::prelude::*;
+use serde_json::json;
+
+fn gaz() -> Gazetteer {
+    Gazetteer::from_records(
+        vec![
+            json!({"id": "smith", "name": "Jane Smith", "kind": "person", "surnames": ["Smith"]}),
+            json!({"id": "nis", "name": "National Intelligence Service", "kind": "org",
+                   "aliases": ["NIS"], "type": "intelligence agency", "country": "KR"}),
+            json!({"id": "kr", "name": "South Korea", "kind": "place",
+                   "demonyms": ["South Korean"], "country": "KR"}),
+        ],
+        GazetteerOptions::default(),
+    )
+    .unwrap()
+}
+
+fn run(g: &Gazetteer, text: &str) -> (Vec<Quote>, Vec<Option<Source>>) {
+    let mentions = g.find(text, MatchOptions::default()).unwrap();
+    let nums: Vec<(usize, usize)> = crate::numbers::find_numbers(text, Default::default())
+        .unwrap()
+        .iter()
+        .map(|n| (n.span.byte_start, n.span.byte_end))
+        .collect();
+    analyse(text, &mentions, g, &nums)
+}
+
+/// (quote text, speaker text, speaker id) of each quote.
+fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let g = gaz();
+    run(&g, text)
+        .0
+        .iter()
+        .map(|q| {
+            let sp = q.speaker.as_ref();
+            (
+                text[q.span.byte_start..q.span.byte_end].to_string(),
+                sp.map(|s| text[s.span.byte_start..s.span.byte_end].to_string()),
+                sp.and_then(|s| s.entity)
+                    .map(|e| g.entity(e as usize).id().to_string()),
+            )
+        })
+        .collect()
+}
+
+fn raw(text: &str) -> Vec<&str> {
+    let paras = marks::paragraphs(text);
+    marks::find(text, &paras)
+        .iter()
+        .map(|q| &text[q.span().0..q.span().1])
+        .collect()
+}
+
+#[test]
+fn paragraphs_split_on_blank_lines_only() {
+    let t = "a\nb\n\n  c \n \t\n\nd";
+    let p: Vec<&str> = marks::paragraphs(t)
+        .iter()
+        .map(|&(a, b)| &t[a..b])
+        .collect();
+    assert_eq!(p, ["a\nb", "c", "d"]);
+}
+
+#[test]
+fn marks_pair_by_style_and_skip_apostrophes() {
+    assert_eq!(
+        raw("He said \u{201c}yes\u{201d} and \"no\"."),
+        ["yes", "no"]
+    );
+    assert_eq!(
+        raw("the voters\u{2019} choice, don\u{2019}t"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        raw("\u{201e}Ja\u{201c} und \u{00ab}oui\u{00bb}"),
+        ["Ja", "oui"]
+    );
+    assert_eq!(raw("''two singles''"), ["two singles"]);
+    // A nested single quote stays inside the double quote.
+    assert_eq!(raw("\"a 'b c' d\""), ["a 'b c' d"]);
+    // An unclosed single mark is no quote; an unclosed double runs to the paragraph end.
+    assert_eq!(raw("'90s music"), Vec::<&str>::new());
+    assert_eq!(raw("\"open\n\nnext"), ["open"]);
+}
+
+#[test]
+fn stray_mark_is_contained_in_its_paragraph() {
+    assert_eq!(raw("a \"b c\n\n\"d,\" e said. \"f\""), ["b c", "d,", "f"]);
+}
+
+#[test]
+fn continued_quote_spans_paragraphs() {
+    let t = "\"One.\n\n\"Two.\n\n\"Three,\" she said.";
+    let paras = marks::paragraphs(t);
+    let q = marks::find(t, &paras);
+    assert_eq!(q.len(), 1);
+    let parts: Vec<&str> = q[0].parts.iter().map(|&(a, b)| &t[a..b]).collect();
+    assert_eq!(parts, ["One.", "Two.", "Three,"]);
+    assert!(q[0].closed);
+}
+
+#[test]
+fn speakers_before_after_and_by_pronoun() {
+    assert_eq!(
+        quotes("Jane Smith said, \"We won.\" Later: \"It is over,\" she said."),
+        [
+            (
+                "We won.".into(),
+                Some("Jane Smith".into()),
+                Some("smith".into())
+            ),
+            (
+                "It is over,".into(),
+                Some("she".into()),
+                Some("smith".into())
+            ),
+        ]
+    );
+    assert_eq!(
+        quotes("\"Troops moved,\" said the spy agency."),
+        [(
+            "Troops moved,".into(),
+            Some("the spy agency".into()),
+            None // no intelligence agency named anywhere
+        )]
+    );
+    assert_eq!(
+        quotes("\"Troops moved,\" said the spy agency. The NIS released images."),
+        [(
+            "Troops moved,".into(),
+            Some("the spy agency".into()),
+            Some("nis".into())
+        )]
+    );
+}
+
+#[test]
+fn number_sources() {
+    let g = gaz();
+    let text = "According to South Korean lawmakers, the North sent 3,000 troops.";
+    let (_, src) = run(&g, text);
+    let s = src[0].as_ref().expect("a source");
+    assert_eq!(
+        &text[s.speaker.span.byte_start..s.speaker.span.byte_end],
+        "South Korean lawmakers"
+    );
+    assert_eq!(s.speaker.entity, None);
+    let (_, src) = run(&g, "The North sent 3,000 troops.");
+    assert_eq!(src, [None]);
+}
+
+#[test]
+fn offsets_are_characters() {
+    let g = gaz();
+    let text = "\u{00e9}\u{1f600} Jane Smith said, \u{201c}\u{00e9}t\u{00e9} 500 fois.\u{201d}";
+    let (q, src) = run(&g, text);
+    let chars: Vec<char> = text.chars().collect();
+    let sl = |s: &OrigSpan| chars[s.char_start..s.char_end].iter().collect::<String>();
+    assert_eq!(sl(&q[0].span), "\u{00e9}t\u{00e9} 500 fois.");
+    assert_eq!(sl(&q[0].speaker.as_ref().unwrap().span), "Jane Smith");
+    assert_eq!(src[0].as_ref().unwrap().quote, Some(0));
+}
+
+fn check(text: &str, g: &Gazetteer) -> Result<(), TestCaseError> {
+    let (qs, srcs) = run(g, text);
+    let valid = |s: &OrigSpan| -> Result<(), TestCaseError> {
+        prop_assert!(s.byte_start <= s.byte_end && s.byte_end <= text.len());
+        prop_assert!(text.is_char_boundary(s.byte_start) && text.is_char_boundary(s.byte_end));
+        prop_assert_eq!(text[..s.byte_start].chars().count(), s.char_start);
+        prop_assert_eq!(text[..s.byte_end].chars().count(), s.char_end);
+        Ok(())
+    };
+    let mut prev = 0;
+    for q in &qs {
+        valid(&q.span)?;
+        prop_assert!(q.span.byte_start >= prev, "quotes sorted and disjoint");
+        prop_assert!(q.span.byte_start < q.span.byte_end, "never empty");
+        prev = q.span.byte_end;
+        for p in &q.paragraphs {
+            valid(p)?;
+            prop_assert!(q.span.byte_start <= p.byte_start && p.byte_end <= q.span.byte_end);
+        }
+        if let Some(s) = &q.speaker {
+            valid(&s.span)?;
+        }
+        if let Some(v) = &q.verb {
+            valid(v)?;
+        }
+    }
+    for s in srcs.iter().flatten() {
+        valid(&s.speaker.span)?;
+        if let Some(i) = s.quote {
+            prop_assert!(i < qs.len());
+        }
+    }
+    // Deterministic.
+    prop_assert_eq!(run(g, text), (qs, srcs));
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn invariants_on_mark_soup(parts in proptest::collection::vec(prop_oneof![
+        Just("\"".to_string()), Just("'".to_string()), Just("\u{201c}".to_string()),
+        Just("\u{201d}".to_string()), Just("\u{2018}".to_string()), Just("\u{2019}".to_string()),
+        Just("\u{00ab}".to_string()), Just("\u{00bb}".to_string()), Just("\u{201e}".to_string()),
+        Just(" said ".to_string()), Just(", ".to_string()), Just(". ".to_string()),
+        Just("\n\n".to_string()), Just("\n".to_string()), Just(" Jane Smith ".to_string()),
+        Just(" he ".to_string()), Just(" 3,000 ".to_string()), Just(" according to ".to_string()),
+        "\\PC{0,5}",
+    ], 0..40)) {
+        let g = gaz();
+        check(&parts.concat(), &g)?;
+    }
+
+    #[test]
+    fn invariants_on_any_text(s in "\\PC{0,120}") {
+        let g = gaz();
+        check(&s, &g)?;
+    }
+}

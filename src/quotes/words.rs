@@ -24,8 +24,8 @@ pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
         | "argues" | "confirmed" | "confirms" | "estimated" | "revealed" | "reveals"
         | "declared" | "acknowledged" | "admitted" | "asserted" | "stressed" | "emphasized"
         | "emphasised" | "predicted" | "indicated" | "suggested" | "recalled" | "continued"
-        | "concluded" | "replied" | "responded" | "remarked" | "observed" | "posted"
-        | "texted" | "cautioned" | "alleged" | "maintained" | "asked" | "urged" => v(true, false),
+        | "concluded" | "replied" | "responded" | "remarked" | "observed" | "posted" | "texted"
+        | "cautioned" | "alleged" | "maintained" | "asked" | "urged" => v(true, false),
         "states" | "claims" | "reports" | "notes" | "posts" | "tweets" | "estimates" => {
             v(true, true)
         }
@@ -184,7 +184,10 @@ pub(crate) fn time_word(w: &str) -> bool {
 
 /// Words that lead a time phrase (`on Friday`, `this week`, `last month`).
 pub(crate) fn time_lead(w: &str) -> bool {
-    matches!(w, "on" | "this" | "last" | "earlier" | "later" | "late" | "early" | "next")
+    matches!(
+        w,
+        "on" | "this" | "last" | "earlier" | "later" | "late" | "early" | "next"
+    )
 }
 
 /// Personal pronouns that can be speakers.
@@ -261,9 +264,9 @@ pub(crate) fn role(head: &str, modifiers: &[String]) -> Option<Role> {
         "official" | "diplomat" | "lawmaker" | "analyst" | "expert" | "source" | "spokesmen" => {
             Role::Person(&[])
         }
-        "officials" | "lawmakers" | "legislators" | "experts" | "analysts" | "media" | "sources"
-        | "authorities" | "diplomats" | "residents" | "witnesses" | "reporters" | "critics"
-        | "observers" | "people" | "researchers" | "scientists" | "investigators"
+        "officials" | "lawmakers" | "legislators" | "experts" | "analysts" | "media"
+        | "sources" | "authorities" | "diplomats" | "residents" | "witnesses" | "reporters"
+        | "critics" | "observers" | "people" | "researchers" | "scientists" | "investigators"
         | "prosecutors" | "police" | "officers" | "leaders" | "ministers" | "members" => {
             Role::Group
         }
