@@ -1,7 +1,8 @@
 """The ``wirescan`` command line.
 
-``wirescan extract PATH...`` reads text files (and directories of them), extracts entities and
-numbers and prints what it found, or writes one JSON object per document with ``--out FILE.jsonl``.
+``wirescan extract PATH...`` reads text files (and directories of them), extracts entities,
+numbers and quotes and prints what it found, or writes one JSON object per document with
+``--out FILE.jsonl``.
 
 Exit codes: 0 success (also when the output pipe closes early, as with `| head`); 1 some inputs
 could not be read (reported on stderr, the rest was processed); 2 usage or gazetteer error.
@@ -110,7 +111,21 @@ def _print_summary(name: str, doc: object) -> None:
             parts.append(num.unit)
         if num.object:
             parts.append("of " + num.object.replace("\n", " "))
+        if num.source is not None:
+            parts.append("per " + _who(num.source.speaker_text, num.source.speaker_name))
         print(f"  number  {' '.join(parts)}  ({num.text.replace(chr(10), ' ')!r})")
+    for q in doc.quotes:
+        text = " ".join(q.text.split())
+        if len(text) > 70:
+            text = text[:67] + "..."
+        who = _who(q.speaker_text, q.speaker_name) if q.speaker_text else "(no speaker)"
+        kind = "partial" if q.partial else "quote"
+        print(f"  {kind:<7} {who}: \u201c{text}\u201d")
+
+
+def _who(text: str | None, name: str | None) -> str:
+    shown = " ".join((text or "").split())
+    return f"{shown} [{name}]" if name and name != shown else shown
 
 
 def main(argv: Sequence[str] | None = None) -> int:
