@@ -4,6 +4,7 @@
 //! `src/python/` behind the `python` cargo feature and only converts types.
 
 pub mod error;
+pub mod frames;
 pub mod gazetteer;
 pub mod numbers;
 pub mod pipeline;

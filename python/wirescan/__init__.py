@@ -15,11 +15,11 @@ import functools
 import gzip
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any
 
-from . import _core
+from . import _core, _frames, schema
 from ._core import Document, Mention, Number, Quote, Source
 from ._gazetteer_io import build_with_lines, read_csv, read_jsonl
 from .errors import (
@@ -306,12 +306,92 @@ class Extractor:
         lightest way from a ``str`` to spans and ids when Mention objects are not needed."""
         return self._core.spans(text)
 
-    def extract_batch(self, texts: Iterable[str], n_threads: int | None = None) -> list[Document]:
-        """Extracts many texts in one call with the GIL released, on ``n_threads`` threads
-        (default: ``WIRESCAN_NUM_THREADS`` or the number of cores)."""
-        if n_threads is not None and (not isinstance(n_threads, int) or n_threads < 1):
-            raise OptionError(f"n_threads must be a positive int or None, not {n_threads!r}")
-        return self._core.extract_batch(texts, n_threads)
+    def extract_batch(
+        self,
+        texts: Iterable[str],
+        n_threads: int | None = None,
+        *,
+        progress: bool | None = None,
+        chunk_size: int = _frames.DEFAULT_CHUNK,
+    ) -> list[Document]:
+        """Extracts many texts with the GIL released, on ``n_threads`` threads (default:
+        ``WIRESCAN_NUM_THREADS`` or the number of cores), ``chunk_size`` texts per call into
+        the core so that Ctrl-C stops it promptly. A tqdm bar shows on long inputs when tqdm is
+        installed (``progress=False`` silences it, ``True`` insists)."""
+        _check_threads(n_threads)
+        if isinstance(texts, str):
+            raise TypeError("texts must be a sequence of str, not a single str (use extract)")
+        items = texts if isinstance(texts, (list, tuple)) else list(texts)
+        if len(items) <= chunk_size:
+            return self._core.extract_batch(items, n_threads)
+        bar = _frames.progress_bar(len(items), progress, "wirescan")
+        out: list[Document] = []
+        try:
+            for i in range(0, len(items), chunk_size):
+                part = items[i : i + chunk_size]
+                try:
+                    out.extend(self._core.extract_batch(part, n_threads))
+                except TypeError as e:
+                    raise TypeError(str(e).replace("texts[", f"texts[{i}+", 1)) from None
+                if bar is not None:
+                    bar.update(len(part))
+        finally:
+            if bar is not None:
+                bar.close()
+        return out
+
+    def frame(
+        self,
+        texts: Iterable[Any],
+        what: str = "entities",
+        ids: Iterable[Any] | None = None,
+        *,
+        chunk_size: int = _frames.DEFAULT_CHUNK,
+        progress: bool | None = None,
+        n_threads: int | None = None,
+    ) -> Any:
+        """A tidy pandas DataFrame with one row per entity mention, number or quote
+        (``what``), keyed by ``doc``: the text's position, or its item of ``ids``. Columns and
+        dtypes are fixed (:mod:`wirescan.schema`). Built from Arrow columns that the core
+        returns chunk by chunk, never an object per match. None/NaN texts give no rows; any
+        other non-str raises TypeError naming the row. Needs ``wirescan[pandas]``."""
+        _check_threads(n_threads)
+        return _frames.frame(
+            self, texts, what, ids, chunk_size=chunk_size, progress=progress, n_threads=n_threads
+        )
+
+    def table(
+        self,
+        texts: Iterable[Any],
+        what: str = "entities",
+        ids: Iterable[Any] | None = None,
+        *,
+        chunk_size: int = _frames.DEFAULT_CHUNK,
+        progress: bool | None = None,
+        n_threads: int | None = None,
+    ) -> Any:
+        """As :meth:`frame`, as a ``pyarrow.Table`` (``polars.from_arrow`` takes it as is).
+        Needs ``wirescan[arrow]``."""
+        _check_threads(n_threads)
+        return _frames.table(
+            self, texts, what, ids, chunk_size=chunk_size, progress=progress, n_threads=n_threads
+        )
+
+    def record_batches(
+        self,
+        texts: Iterable[Any],
+        what: str = "entities",
+        ids: Iterable[Any] | None = None,
+        *,
+        chunk_size: int = _frames.DEFAULT_CHUNK,
+        n_threads: int | None = None,
+    ) -> Iterator[Any]:
+        """The rows of :meth:`table` as ``pyarrow.RecordBatch`` es, one per chunk of texts,
+        for streaming over inputs larger than memory."""
+        _check_threads(n_threads)
+        return _frames.record_batches(
+            self, texts, what, ids, chunk_size=chunk_size, progress=False, n_threads=n_threads
+        )
 
     def __repr__(self) -> str:
         opts = " ".join(f"{k}={v}" for k, v in self.options.items())
@@ -319,6 +399,11 @@ class Extractor:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_extractor, (PICKLE_FORMAT, self._gazetteer, self.options))
+
+
+def _check_threads(n_threads: object) -> None:
+    if n_threads is not None and (not isinstance(n_threads, int) or n_threads < 1):
+        raise OptionError(f"n_threads must be a positive int or None, not {n_threads!r}")
 
 
 def _restore_extractor(fmt: int, gazetteer: Gazetteer, options: Any) -> Extractor:
@@ -330,6 +415,10 @@ def _restore_extractor(fmt: int, gazetteer: Gazetteer, options: Any) -> Extracto
         options = {"overlapping": options}
     return Extractor(gazetteer, **options)
 
+
+from . import _pandas  # noqa: E402
+
+_pandas.install()
 
 __all__ = [
     "Document",
@@ -346,4 +435,5 @@ __all__ = [
     "WirescanError",
     "__version__",
     "default_gazetteer_info",
+    "schema",
 ]

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PySlice, PyString, PyType};
+use pyo3::types::{PyBytes, PyDict, PyList, PySlice, PyString, PyTuple, PyType};
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Gazetteer, GazetteerOptions, MatchOptions, Mention, OnConflict};
@@ -983,6 +983,21 @@ impl PyDocument {
         Ok(list.bind(py).clone())
     }
 
+    /// HTML for notebooks: entities by kind, numbers, quotes with their speakers, a legend.
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py()
+            .import("wirescan._display")?
+            .call_method1("document_html", (slf,))?
+            .extract()
+    }
+
+    /// spaCy displaCy's manual format (`displacy.render(d, style="ent", manual=True)`).
+    fn to_displacy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("wirescan._display")?
+            .call_method1("to_displacy", (slf,))
+    }
+
     /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence.
     #[getter]
     fn sentences(&self) -> Vec<(usize, usize)> {
@@ -1152,6 +1167,89 @@ impl PyExtractor {
         PyList::new(py, items)
     }
 
+    /// Extracts `texts` (a list of str) and returns one frame's rows as Arrow-layout columns:
+    /// `(rows, [(name, type, values, offsets, validity), ...])` with `type` one of `int64`,
+    /// `float64`, `bool`, `large_string`; buffers are bytes (offsets only for strings, validity a
+    /// bitmap or None). `doc` numbers the texts from `doc_base`.
+    #[pyo3(signature = (texts, what, n_threads=None, doc_base=0))]
+    fn columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        what: &str,
+        n_threads: Option<usize>,
+        doc_base: usize,
+    ) -> PyResult<(usize, Vec<Bound<'py, PyTuple>>)> {
+        let what = crate::frames::What::parse(what).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "what must be 'entities', 'numbers' or 'quotes', not {what:?}"
+            ))
+        })?;
+        let objs: Vec<Bound<'_, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
+        let args: Vec<TextArg<'_>> = objs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| TextArg::new(o, &|| format!("texts[{i}]")))
+            .collect::<PyResult<_>>()?;
+        let strs: Vec<&str> = args.iter().map(|a| a.text.as_ref()).collect();
+        let x = &self.inner;
+        let n = n_threads.unwrap_or(0);
+        let cols = py
+            .detach(|| {
+                guarded(|| {
+                    let docs = x
+                        .extract_batch(&strs, n)?
+                        .into_iter()
+                        .collect::<crate::Result<Vec<_>>>()?;
+                    Ok(crate::frames::columns(
+                        what,
+                        &strs,
+                        &docs,
+                        x.gazetteer(),
+                        doc_base,
+                    ))
+                })
+            })
+            .map_err(|e| to_py_err(py, e))?;
+        let mut out = Vec::with_capacity(cols.columns.len());
+        for c in &cols.columns {
+            use crate::frames::Values;
+            let (ty, values, offsets) = match &c.values {
+                Values::I64(v) => (
+                    "int64",
+                    le_bytes(py, v.iter().map(|x| x.to_le_bytes()))?,
+                    None,
+                ),
+                Values::F64(v) => (
+                    "float64",
+                    le_bytes(py, v.iter().map(|x| x.to_le_bytes()))?,
+                    None,
+                ),
+                Values::Bool(v) => ("bool", PyBytes::new(py, &crate::frames::bitmap(v)), None),
+                Values::Str { offsets, data } => (
+                    "large_string",
+                    PyBytes::new(py, data),
+                    Some(le_bytes(py, offsets.iter().map(|x| x.to_le_bytes()))?),
+                ),
+            };
+            let valid = c
+                .valid
+                .as_ref()
+                .map(|v| PyBytes::new(py, &crate::frames::bitmap(v)));
+            out.push(PyTuple::new(
+                py,
+                [
+                    PyString::new(py, c.name).into_any(),
+                    PyString::new(py, ty).into_any(),
+                    values.into_any(),
+                    offsets.map_or_else(|| py.None().into_bound(py), |o| o.into_any()),
+                    valid.map_or_else(|| py.None().into_bound(py), |o| o.into_any()),
+                ],
+            )?);
+        }
+        Ok((cols.rows, out))
+    }
+
     /// Extracts many texts in one call, the GIL released, on `n_threads` threads.
     #[pyo3(signature = (texts, n_threads=None))]
     fn extract_batch(
@@ -1184,6 +1282,20 @@ impl PyExtractor {
         }
         Ok(docs)
     }
+}
+
+/// Little-endian bytes of fixed-size values, written straight into a Python bytes object.
+fn le_bytes<'py, const N: usize>(
+    py: Python<'py>,
+    items: impl ExactSizeIterator<Item = [u8; N]>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let len = items.len() * N;
+    PyBytes::new_with(py, len, |buf| {
+        for (chunk, item) in buf.chunks_exact_mut(N).zip(items) {
+            chunk.copy_from_slice(&item);
+        }
+        Ok(())
+    })
 }
 
 /// Threads a batch uses when none are asked for (`WIRESCAN_NUM_THREADS`, else the core count).

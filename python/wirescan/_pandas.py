@@ -1,0 +1,82 @@
+"""The ``Series.wirescan`` accessor, registered as soon as pandas is imported (before or after
+wirescan), without importing pandas ourselves."""
+
+from __future__ import annotations
+
+import functools
+import importlib.abc
+import importlib.util
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+
+@functools.lru_cache(maxsize=1)
+def _default_extractor() -> Any:
+    from . import Extractor
+
+    return Extractor()
+
+
+def register() -> None:
+    """Registers ``Series.wirescan`` (idempotent)."""
+    import pandas as pd
+
+    if "wirescan" in getattr(pd.Series, "_accessors", set()):
+        return
+
+    @pd.api.extensions.register_series_accessor("wirescan")
+    class WirescanAccessor:
+        """``s.wirescan.entities()``, ``.numbers()``, ``.quotes()``: frames keyed by the Series
+        index (the ``doc`` column). None/NaN rows yield no rows; a non-string value raises a
+        TypeError naming its row. ``extractor=`` picks the Extractor (default: the bundled
+        gazetteer); other keywords go to :meth:`wirescan.Extractor.frame`."""
+
+        def __init__(self, series: Any) -> None:
+            self._s = series
+
+        def _frame(self, what: str, extractor: Any, kw: dict[str, Any]) -> Any:
+            ex = extractor if extractor is not None else _default_extractor()
+            return ex.frame(self._s.array, what, ids=self._s.index, **kw)
+
+        def entities(self, extractor: Any = None, **kw: Any) -> Any:
+            return self._frame("entities", extractor, kw)
+
+        def numbers(self, extractor: Any = None, **kw: Any) -> Any:
+            return self._frame("numbers", extractor, kw)
+
+        def quotes(self, extractor: Any = None, **kw: Any) -> Any:
+            return self._frame("quotes", extractor, kw)
+
+
+class _PandasHook(importlib.abc.MetaPathFinder):
+    """Registers the accessor right after ``import pandas`` finishes."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: Any = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != "pandas":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec("pandas")
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        run = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            run(module)
+            try:
+                register()
+            except Exception:  # pragma: no cover - never break pandas' import
+                pass
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def install() -> None:
+    if "pandas" in sys.modules:
+        register()
+    elif not any(isinstance(f, _PandasHook) for f in sys.meta_path):
+        sys.meta_path.insert(0, _PandasHook())

@@ -1,0 +1,142 @@
+"""The columns of wirescan's frames, with fixed types.
+
+Every frame has one row per item and a ``doc`` column first: the document's key (its position in
+the input, the ``ids`` you passed, or the Series index for the pandas accessor). Types are named
+once here and mapped to pandas and Arrow:
+
+========  =============================  ===================
+type      pandas dtype                   Arrow type
+========  =============================  ===================
+int64     ``int64``                      ``int64``
+Int64     ``Int64`` (nullable)           ``int64``
+float64   ``float64`` (NaN when absent)  ``float64``
+bool      ``bool``                       ``bool``
+string    ``string[pyarrow]``            ``large_string``
+========  =============================  ===================
+
+>>> import wirescan
+>>> wirescan.schema.columns("entities")[:4]
+[('doc', 'int64'), ('start', 'int64'), ('end', 'int64'), ('text', 'string')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+WHAT = ("entities", "numbers", "quotes")
+
+ENTITIES: tuple[tuple[str, str], ...] = (
+    ("doc", "int64"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("entity_id", "string"),
+    ("name", "string"),
+    ("kind", "string"),
+    ("form", "string"),
+    ("ambiguous", "bool"),
+)
+
+NUMBERS: tuple[tuple[str, str], ...] = (
+    ("doc", "int64"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("value", "float64"),
+    ("low", "float64"),
+    ("high", "float64"),
+    ("kind", "string"),
+    ("vague", "bool"),
+    ("unit", "string"),
+    ("approx", "string"),
+    ("object", "string"),
+    ("head", "string"),
+    ("source_text", "string"),
+    ("source_start", "Int64"),
+    ("source_end", "Int64"),
+    ("source_id", "string"),
+    ("source_name", "string"),
+    ("source_verb", "string"),
+    ("source_quote", "Int64"),
+)
+
+QUOTES: tuple[tuple[str, str], ...] = (
+    ("doc", "int64"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("speaker_text", "string"),
+    ("speaker_start", "Int64"),
+    ("speaker_end", "Int64"),
+    ("speaker_id", "string"),
+    ("speaker_name", "string"),
+    ("verb", "string"),
+    ("partial", "bool"),
+    ("closed", "bool"),
+    ("cue", "string"),
+    ("paragraphs", "int64"),
+)
+
+_BY_WHAT = {"entities": ENTITIES, "numbers": NUMBERS, "quotes": QUOTES}
+
+
+def check_what(what: str) -> str:
+    if what not in _BY_WHAT:
+        raise ValueError(f"what must be one of {', '.join(WHAT)}, not {what!r}")
+    return what
+
+
+def columns(what: str) -> list[tuple[str, str]]:
+    """``(name, type)`` of each column of a frame of ``what``."""
+    return list(_BY_WHAT[check_what(what)])
+
+
+def _need(module: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise ImportError(
+            f"this needs {module}, which is not installed: pip install 'wirescan[{extra}]'"
+        ) from e
+
+
+def pandas_dtypes(what: str) -> dict[str, Any]:
+    """pandas dtype of each column."""
+    pd = _need("pandas", "pandas")
+    _need("pyarrow", "pandas")
+    m = {
+        "int64": "int64",
+        "Int64": pd.Int64Dtype(),
+        "float64": "float64",
+        "bool": "bool",
+        "string": pd.StringDtype("pyarrow"),
+    }
+    return {name: m[t] for name, t in columns(what)}
+
+
+def arrow_schema(what: str, doc_type: Any = None) -> Any:
+    """The ``pyarrow.Schema`` of a table of ``what`` (``doc_type`` overrides the key's type)."""
+    pa = _need("pyarrow", "arrow")
+    m = {
+        "int64": pa.int64(),
+        "Int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+        "string": pa.large_string(),
+    }
+    fields = []
+    for name, t in columns(what):
+        ty = doc_type if (name == "doc" and doc_type is not None) else m[t]
+        fields.append(pa.field(name, ty, nullable=t in ("Int64", "float64", "string")))
+    return pa.schema(fields)
+
+
+def empty_frame(what: str, doc_dtype: Any = None) -> Any:
+    """An empty DataFrame with the frame's columns and dtypes (Dask's ``meta``)."""
+    pd = _need("pandas", "pandas")
+    dtypes = pandas_dtypes(what)
+    if doc_dtype is not None:
+        dtypes["doc"] = doc_dtype
+    return pd.DataFrame({n: pd.Series([], dtype=d) for n, d in dtypes.items()})

@@ -1,0 +1,183 @@
+"""Frames, Arrow tables, the pandas accessor, progress and notebook display."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+import textwrap
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import wirescan
+
+
+@pytest.fixture(scope="module")
+def dx() -> wirescan.Extractor:
+    return wirescan.Extractor()
+
+
+@pytest.fixture(scope="module")
+def texts(seeds: dict[str, str]) -> list[str]:
+    return [seeds[k] for k in sorted(seeds)]
+
+
+@pytest.mark.parametrize("what", ["entities", "numbers", "quotes"])
+def test_frame_schema_is_fixed(dx: wirescan.Extractor, texts: list[str], what: str) -> None:
+    df = dx.frame(texts, what)
+    assert list(df.columns) == [n for n, _ in wirescan.schema.columns(what)]
+    assert {c: str(t) for c, t in df.dtypes.items()} == {
+        c: str(t) for c, t in wirescan.schema.pandas_dtypes(what).items()
+    }
+    empty = dx.frame([], what)
+    assert list(empty.columns) == list(df.columns) and len(empty) == 0
+    assert {c: str(t) for c, t in empty.dtypes.items()} == {c: str(t) for c, t in df.dtypes.items()}
+    t = dx.table(texts, what)
+    assert t.schema.equals(wirescan.schema.arrow_schema(what), check_metadata=False)
+
+
+def test_frames_agree_with_documents(dx: wirescan.Extractor, texts: list[str]) -> None:
+    docs = [dx.extract(t) for t in texts]
+    ents = dx.frame(texts, "entities")
+    want = [
+        (i, m.start, m.end, m.text, m.entity_id, m.name, m.kind, m.form, m.ambiguous)
+        for i, d in enumerate(docs)
+        for m in d.entities
+    ]
+    assert [tuple(r) for r in ents.itertuples(index=False)] == want
+    nums = dx.frame(texts, "numbers")
+    assert len(nums) == sum(len(d.numbers) for d in docs)
+    for row, n in zip(nums.itertuples(index=False), (n for d in docs for n in d.numbers)):
+        assert (row.text, row.value, row.kind) == (n.text, n.value, n.kind)
+        assert (row.source_id if not pd.isna(row.source_id) else None) == (
+            n.source.speaker_id if n.source else None
+        )
+        assert math.isnan(row.low) == (n.low is None)
+    quotes = dx.frame(texts, "quotes")
+    got = [(r.doc, r.text, r.speaker_text, r.partial) for r in quotes.itertuples(index=False)]
+    assert got == [
+        (i, q.text, q.speaker_text if q.speaker_text is not None else pd.NA, q.partial)
+        for i, d in enumerate(docs)
+        for q in d.quotes
+    ]
+    # Offsets index the input strings.
+    for r in ents.itertuples(index=False):
+        assert texts[r.doc][r.start : r.end] == r.text
+
+
+def test_chunking_does_not_change_the_result(dx: wirescan.Extractor, texts: list[str]) -> None:
+    many = texts * 5
+    whole = dx.frame(many, "numbers", chunk_size=10_000)
+    small = dx.frame(many, "numbers", chunk_size=3)
+    pd.testing.assert_frame_equal(whole, small)
+    batches = list(dx.record_batches(many, "quotes", chunk_size=4))
+    assert len(batches) == 7
+    assert sum(b.num_rows for b in batches) == len(dx.frame(many, "quotes"))
+
+
+def test_ids_missing_values_and_bad_rows(dx: wirescan.Extractor) -> None:
+    texts = ["Kim Jong Un visited Seoul.", None, float("nan"), pd.NA, "Seoul again."]
+    df = dx.frame(texts, "entities", ids=["a", "b", "c", "d", "e"])
+    assert list(df["doc"]) == ["a", "a", "e"]
+    assert list(df["text"]) == ["Kim Jong Un", "Seoul", "Seoul"]
+    with pytest.raises(TypeError, match=r"row 'x2'.*not int"):
+        dx.frame(["Seoul", 3], ids=["x1", "x2"])
+    with pytest.raises(ValueError, match="fewer"):
+        dx.frame(["Seoul", "Seoul"], ids=["x1"])
+    with pytest.raises(ValueError, match="more"):
+        dx.frame(["Seoul"], ids=["x1", "x2"])
+    with pytest.raises(ValueError, match="what must be one of"):
+        dx.frame(["Seoul"], "verbs")
+
+
+def test_series_accessor_keys_rows_by_index(dx: wirescan.Extractor) -> None:
+    s = pd.Series(
+        ['"We won," said Kim Jong Un in Pyongyang.', None, float("nan"), "Seoul: 3 ships."],
+        index=[10, 20, 30, 40],
+    )
+    ents = s.wirescan.entities()
+    assert list(ents["doc"]) == [10, 10, 40]
+    assert list(s.wirescan.numbers()["doc"]) == [40]
+    q = s.wirescan.quotes(extractor=dx)
+    assert list(q["speaker_id"]) == ["Q56226"] and list(q["doc"]) == [10]
+    with pytest.raises(TypeError, match="row 'b'"):
+        pd.Series(["Seoul", b"bytes"], index=["a", "b"]).wirescan.entities()
+
+
+def test_accessor_registers_when_pandas_is_imported_after_wirescan() -> None:
+    code = textwrap.dedent(
+        """
+        import sys, wirescan
+        assert "pandas" not in sys.modules  # wirescan does not import pandas
+        import pandas as pd
+        print(len(pd.Series(["Seoul and Busan"]).wirescan.entities()))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2"
+
+
+def test_polars_through_arrow(dx: wirescan.Extractor, texts: list[str]) -> None:
+    pl = pytest.importorskip("polars")
+    t = dx.table(texts, "quotes")
+    df = pl.from_arrow(t)
+    assert df.shape == (t.num_rows, len(wirescan.schema.QUOTES))
+    assert df["speaker_id"].null_count() == sum(1 for v in t["speaker_id"].to_pylist() if v is None)
+
+
+def test_missing_extra_names_it() -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        sys.modules["pyarrow"] = None  # as if not installed
+        import wirescan
+        try:
+            wirescan.Extractor(wirescan.Gazetteer.from_records([])).table(["x"])
+        except ImportError as e:
+            print(e)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'wirescan[arrow]'" in out.stdout
+
+
+def test_progress_bar_and_silence(
+    dx: wirescan.Extractor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("tqdm")
+    texts = ["Seoul."] * 40
+    dx.frame(texts, chunk_size=8, progress=True)
+    err = capsys.readouterr().err
+    assert "40/40" in err
+    dx.frame(texts, chunk_size=8, progress=False)
+    assert capsys.readouterr().err == ""
+    docs = dx.extract_batch(texts, chunk_size=8, progress=True)
+    assert len(docs) == 40 and "40/40" in capsys.readouterr().err
+
+
+def test_html_display_escapes_and_shows_everything(dx: wirescan.Extractor) -> None:
+    text = '<script>alert("x")</script> "We have 3,000 troops," Kim Jong Un said in Pyongyang.'
+    h = dx.extract(text)._repr_html_()
+    assert "<script>" not in h and "&lt;script&gt;" in h
+    assert "Kim Jong Un" in h and "person" in h and "place" in h  # entities and legend
+    assert "number" in h and "quote" in h
+    assert h.count("<span") == h.count("</span>")
+
+
+def test_to_displacy_is_spacy_manual_format(dx: wirescan.Extractor) -> None:
+    text = "Kim Jong Un sent 3,000 troops to Russia."
+    d = dx.extract(text).to_displacy()
+    assert d["text"] == text
+    assert [(text[e["start"] : e["end"]], e["label"]) for e in d["ents"]] == [
+        ("Kim Jong Un", "PERSON"),
+        ("3,000", "NUMBER"),
+        ("Russia", "PLACE"),
+    ]
+
+
+def test_arrow_table_is_zero_copy_friendly(dx: wirescan.Extractor, texts: list[str]) -> None:
+    t = dx.table(texts, "entities")
+    assert isinstance(t, pa.Table)
+    assert all(c.num_chunks == 1 for c in t.columns)
