@@ -48,9 +48,15 @@ def test_unreadable_inputs_are_reported_and_the_rest_processed(tmp_path: Path) -
     out = tmp_path / "out.jsonl"
     r = run("extract", str(tmp_path), "--out", str(out))
     assert r.returncode == 1
-    assert "bad.txt:2: invalid UTF-8" in r.stderr
+    assert "2 records: 1 processed, 1 bad" in r.stderr
+    (err,) = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
+    assert Path(err["file"]).name == "bad.txt" and err["line"] == 2
+    assert "invalid UTF-8" in err["error"]
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [Path(row["id"]).name for row in rows] == ["good.txt"]
+    # Without --out, bad inputs are reported on stderr with file and line.
+    r = run("extract", str(tmp_path))
+    assert r.returncode == 1 and "bad.txt:2: invalid UTF-8" in r.stderr
 
 
 def test_bad_gazetteer_is_exit_2(tmp_path: Path) -> None:

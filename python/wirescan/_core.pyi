@@ -222,6 +222,13 @@ class Extractor:
         n_threads: int | None = None,
         doc_base: int = 0,
     ) -> tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]: ...
+    def columns_many(
+        self,
+        texts: Iterable[str],
+        whats: list[str],
+        n_threads: int | None = None,
+        doc_base: int = 0,
+    ) -> list[tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]]: ...
 
 def default_threads() -> int: ...
 def _panic_for_tests(place: str) -> None: ...

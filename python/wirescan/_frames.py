@@ -94,7 +94,7 @@ def record_batches(
     n_threads: int | None,
 ) -> Iterator[Any]:
     """One ``pyarrow.RecordBatch`` per chunk, with the schema of ``what``."""
-    pa = schema._need("pyarrow", "arrow")
+    schema._need("pyarrow", "arrow")
     schema.check_what(what)
     if chunk_size < 1:
         raise OptionError(f"chunk_size must be >= 1, not {chunk_size}")
@@ -103,30 +103,31 @@ def record_batches(
     try:
         for batch, keys, covered in chunks(texts, ids, chunk_size):
             rows, cols = ex._core.columns(batch, what, n_threads)
-            arrays = []
-            for name, ty, values, offsets, valid in cols:
-                validity = pa.py_buffer(valid) if valid is not None else None
-                if ty == "large_string":
-                    arr = pa.Array.from_buffers(
-                        pa.large_string(),
-                        rows,
-                        [validity, pa.py_buffer(offsets), pa.py_buffer(values)],
-                    )
-                else:
-                    pa_type = {"int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}[ty]
-                    arr = pa.Array.from_buffers(pa_type, rows, [validity, pa.py_buffer(values)])
-                if name == "doc":
-                    key_arr = pa.array(keys, None if ids is not None else pa.int64())
-                    arr = key_arr.take(arr)
-                arrays.append(arr)
-            yield pa.RecordBatch.from_arrays(
-                arrays, schema=schema.arrow_schema(what, arrays[0].type)
-            )
+            yield to_record_batch(what, rows, cols, keys, ids is not None)
             if bar is not None:
                 bar.update(covered)
     finally:
         if bar is not None:
             bar.close()
+
+
+def to_record_batch(what: str, rows: int, cols: Any, keys: list[Any], typed_keys: bool) -> Any:
+    """A ``pyarrow.RecordBatch`` from the core's columns; ``doc`` positions become ``keys``."""
+    pa = schema._need("pyarrow", "arrow")
+    arrays = []
+    for name, ty, values, offsets, valid in cols:
+        validity = pa.py_buffer(valid) if valid is not None else None
+        if ty == "large_string":
+            arr = pa.Array.from_buffers(
+                pa.large_string(), rows, [validity, pa.py_buffer(offsets), pa.py_buffer(values)]
+            )
+        else:
+            pa_type = {"int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}[ty]
+            arr = pa.Array.from_buffers(pa_type, rows, [validity, pa.py_buffer(values)])
+        if name == "doc":
+            arr = pa.array(keys, None if typed_keys else pa.int64()).take(arr)
+        arrays.append(arr)
+    return pa.RecordBatch.from_arrays(arrays, schema=schema.arrow_schema(what, arrays[0].type))
 
 
 def table(

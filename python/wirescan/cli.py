@@ -1,11 +1,28 @@
-"""The ``wirescan`` command line.
+"""The ``wirescan`` command line (also ``python -m wirescan``).
 
-``wirescan extract PATH...`` reads text files (and directories of them), extracts entities,
-numbers and quotes and prints what it found, or writes one JSON object per document with
-``--out FILE.jsonl``.
+``wirescan extract PATH... [--gazetteer FILE] [--what entities,numbers,quotes]
+[--out results.parquet|.jsonl|.csv] [--text-field F] [--id-field F] [--threads N]``
 
-Exit codes: 0 success (also when the output pipe closes early, as with `| head`); 1 some inputs
-could not be read (reported on stderr, the rest was processed); 2 usage or gazetteer error.
+Inputs: ``.txt`` files, JSONL (``.jsonl``/``.ndjson``, optionally ``.gz``), CSV/TSV (optionally
+``.gz``) and Parquet, given as files or found under directories. Records stream through in
+chunks, so memory stays bounded whatever the archive's size.
+
+Without ``--out`` a summary per document is printed. ``--out FILE.jsonl`` writes one JSON object
+per document (``id``, ``file``, ``line`` and the lists asked for with ``--what``). ``--out
+FILE.parquet`` / ``FILE.csv`` writes tidy tables (schema in :mod:`wirescan.schema`): one file per
+``--what`` (``FILE.entities.parquet``, ...; just ``FILE.parquet`` when one is asked for) and
+``FILE.documents.parquet`` listing every document processed with its counts. Outputs are written
+under temporary names and renamed at the end: a failure or Ctrl-C leaves no half-written file.
+
+A record that cannot be used (invalid JSON, a JSON value that is not an object, undecodable
+bytes, a missing or non-string text field, a truncated gzip member, an unreadable file) is
+written with its file and line to the errors file (``--errors``, default ``FILE.errors.jsonl``
+next to the output, or stderr without ``--out``), and the rest is processed: every input record
+is in the output or in the errors file. A summary goes to stderr.
+
+Exit codes: 0 success (also when the output pipe closes early, as with ``| head``); 1 some
+records or inputs were bad (see the errors file; the rest was processed); 2 usage or gazetteer
+error; 130 interrupted (Ctrl-C; nothing written).
 """
 
 from __future__ import annotations
@@ -15,79 +32,207 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from typing import IO, Any
 
-from . import Extractor, Gazetteer, __version__
+from . import Extractor, Gazetteer, __version__, _archive, _frames, schema
 from .errors import WirescanError
 
+CHUNK_DOCS = 512
+CHUNK_BYTES = 16 << 20
+TABLE_EXT = (".parquet", ".csv")
 
-def _iter_text_files(paths: Sequence[str]) -> Iterator[str]:
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs.sort()
-                for f in sorted(files):
-                    if f.endswith(".txt"):
-                        yield os.path.join(root, f)
+
+class _Sink:
+    """Where results go: printed summaries, JSONL, or Parquet/CSV tables."""
+
+    def __init__(self, ex: Extractor, out: str | None, whats: list[str], threads: int | None):
+        self.ex = ex
+        self.whats = whats
+        self.threads = threads
+        self.files: list[_archive.AtomicFile] = []
+        self.jsonl: IO[str] | None = None
+        self.writers: dict[str, Any] = {}
+        self.kind = "print"
+        if out is None:
+            return
+        low = out.lower()
+        if low.endswith((".jsonl", ".ndjson", ".json")):
+            self.kind = "jsonl"
+            af = _archive.AtomicFile(out)
+            self.files.append(af)
+            self.jsonl = open(af.tmp, "w", encoding="utf-8")
+        elif low.endswith(TABLE_EXT):
+            self.kind = "parquet" if low.endswith(".parquet") else "csv"
+            schema._need("pyarrow", "arrow")
+            stem, ext = os.path.splitext(out)
+            self.paths = {w: out if len(whats) == 1 else f"{stem}.{w}{ext}" for w in whats}
+            self.paths["documents"] = f"{stem}.documents{ext}"
         else:
-            yield p
+            raise ValueError(f"--out must end in .jsonl, .parquet or .csv: {out}")
 
+    def _writer(self, name: str, sch: Any) -> Any:
+        if name not in self.writers:
+            af = _archive.AtomicFile(self.paths[name])
+            self.files.append(af)
+            if self.kind == "parquet":
+                import pyarrow.parquet as pq
 
-def _read_text(path: str) -> tuple[str | None, str | None]:
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        return None, f"{path}: cannot read: {e.strerror or e}"
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        return None, f"{path}:{line}: invalid UTF-8 at byte offset {e.start}"
+                self.writers[name] = pq.ParquetWriter(af.tmp, sch)
+            else:
+                import pyarrow.csv as pcsv
+
+                self.writers[name] = pcsv.CSVWriter(af.tmp, sch)
+        return self.writers[name]
+
+    def write(self, recs: list[_archive.Record]) -> None:
+        texts = [r.text for r in recs]
+        if self.kind in ("print", "jsonl"):
+            docs = self.ex.extract_batch(texts, n_threads=self.threads, progress=False)
+            for r, doc in zip(recs, docs):
+                if self.kind == "print":
+                    _print_summary(r.key, doc)
+                else:
+                    d = doc.to_dict()
+                    rec = {"id": r.key, "file": r.file, "line": r.line}
+                    rec.update({w: d[w] for w in self.whats})
+                    assert self.jsonl is not None
+                    self.jsonl.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            return
+        import numpy as np
+        import pyarrow as pa
+
+        keys = [r.key for r in recs]
+        results = self.ex._core.columns_many(texts, self.whats, self.threads)
+        counts = {}
+        for what, (rows, cols) in zip(self.whats, results):
+            doc_pos = np.frombuffer(cols[0][2], dtype="<i8")
+            counts[what] = (
+                np.bincount(doc_pos, minlength=len(recs))
+                if rows
+                else np.zeros(len(recs), dtype=np.int64)
+            )
+            batch = _frames.to_record_batch(what, rows, cols, keys, True)
+            sch = schema.arrow_schema(what, pa.large_string())
+            self._writer(what, sch).write_batch(batch.cast(sch) if batch.schema != sch else batch)
+        docs = pa.record_batch(
+            {
+                "doc": pa.array(keys, pa.large_string()),
+                "file": pa.array([r.file for r in recs], pa.large_string()),
+                "line": pa.array([r.line for r in recs], pa.int64()),
+                "chars": pa.array([len(t) for t in texts], pa.int64()),
+                **{f"n_{w}": pa.array(counts[w], pa.int64()) for w in self.whats},
+            }
+        )
+        self._writer("documents", docs.schema).write_batch(docs)
+
+    def commit(self) -> list[str]:
+        if self.jsonl is not None:
+            self.jsonl.close()
+        for w in self.writers.values():
+            w.close()
+        for f in self.files:
+            f.commit()
+        return [f.path for f in self.files]
+
+    def abort(self) -> None:
+        if self.jsonl is not None:
+            self.jsonl.close()
+        for w in self.writers.values():
+            try:
+                w.close()
+            except Exception:  # pragma: no cover - best effort while failing
+                pass
+        for f in self.files:
+            f.abort()
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    whats = [w.strip() for w in args.what.split(",") if w.strip()]
+    bad_what = [w for w in whats if w not in schema.WHAT]
+    if not whats or bad_what:
+        print(
+            f"wirescan: --what takes {', '.join(schema.WHAT)}; got {args.what!r}", file=sys.stderr
+        )
+        return 2
     try:
         gazetteer = Gazetteer.from_file(args.gazetteer) if args.gazetteer else Gazetteer.default()
-    except WirescanError as e:
+    except (WirescanError, OSError) as e:
         print(f"wirescan: {e}", file=sys.stderr)
         return 2
-    extractor = Extractor(gazetteer)
-    files = list(_iter_text_files(args.paths))
-    errors = 0
-    out = open(args.out, "w", encoding="utf-8") if args.out else None
+    extractor = Extractor(gazetteer, numbers="numbers" in whats, quotes="quotes" in whats)
     try:
-        batch: list[tuple[str, str]] = []
-
-        def flush() -> None:
-            docs = extractor.extract_batch([t for _, t in batch], n_threads=args.threads)
-            for (name, _), doc in zip(batch, docs):
-                if out is not None:
-                    rec = {"id": name, **doc.to_dict()}
-                    rec.pop("text", None)
-                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                else:
-                    _print_summary(name, doc)
-            batch.clear()
-
-        for path in files:
-            text, err = _read_text(path)
-            if err is not None or text is None:
-                print(f"wirescan: {err}", file=sys.stderr)
-                errors += 1
-                continue
-            batch.append((path, text))
-            if len(batch) >= 256:
-                flush()
-        if batch:
-            flush()
+        sink = _Sink(extractor, args.out, whats, args.threads)
+    except (ValueError, ImportError) as e:
+        print(f"wirescan: {e}", file=sys.stderr)
+        return 2
+    err_path = args.errors
+    if err_path is None and args.out:
+        err_path = os.path.splitext(args.out)[0] + ".errors.jsonl"
+    err_file = _archive.AtomicFile(err_path) if err_path else None
+    err_out: IO[str] | None = open(err_file.tmp, "w", encoding="utf-8") if err_file else None
+    bar = (
+        _frames.progress_bar(None, args.progress, "wirescan")
+        if args.progress is not False
+        else None
+    )
+    if bar is not None:
+        bar.unit = "doc"
+    n_ok = n_bad = 0
+    chunk: list[_archive.Record] = []
+    size = 0
+    try:
+        for path in _archive.iter_files(args.paths):
+            for item in _archive.read(path, args.text_field, args.id_field):
+                if isinstance(item, _archive.Bad):
+                    n_bad += 1
+                    if err_out is not None:
+                        err_out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                    else:
+                        where = f"{item.file}:{item.line}" if item.line else item.file
+                        print(f"wirescan: {where}: {item.reason}", file=sys.stderr)
+                    continue
+                chunk.append(item)
+                size += len(item.text)
+                if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
+                    sink.write(chunk)
+                    n_ok += len(chunk)
+                    if bar is not None:
+                        bar.update(len(chunk))
+                    chunk, size = [], 0
+        if chunk:
+            sink.write(chunk)
+            n_ok += len(chunk)
+            if bar is not None:
+                bar.update(len(chunk))
+        written = sink.commit()
+        if err_out is not None and err_file is not None:
+            err_out.close()
+            if n_bad:
+                err_file.commit()
+                written.append(err_file.path)
+            else:
+                err_file.abort()
+    except BaseException as e:
+        sink.abort()
+        if err_out is not None and err_file is not None:
+            err_out.close()
+            err_file.abort()
+        if isinstance(e, KeyboardInterrupt):
+            print("\nwirescan: interrupted; no output written", file=sys.stderr)
+            return 130
+        raise
     finally:
-        if out is not None:
-            out.close()
-    if errors:
-        print(f"wirescan: {errors} of {len(files)} inputs could not be read", file=sys.stderr)
-        return 1
-    return 0
+        if bar is not None:
+            bar.close()
+    if args.out or n_bad:
+        msg = f"wirescan: {n_ok + n_bad} records: {n_ok} processed, {n_bad} bad"
+        if n_bad and err_path:
+            msg += f" (see {err_path})"
+        if written:
+            msg += "; wrote " + ", ".join(written)
+        print(msg, file=sys.stderr)
+    return 1 if n_bad else 0
 
 
 def _print_summary(name: str, doc: object) -> None:
@@ -134,12 +279,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--version", action="version", version=f"wirescan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract from text files and directories of .txt files")
-    ex.add_argument("paths", nargs="+", help="files, or directories searched for .txt files")
+    ex = sub.add_parser(
+        "extract",
+        help="extract from .txt, JSONL(.gz), CSV(.gz) and Parquet files, and directories of them",
+    )
+    ex.add_argument("paths", nargs="+", help="files, or directories searched for known files")
     ex.add_argument("--gazetteer", help="a .csv or .jsonl gazetteer (default: the bundled one)")
-    ex.add_argument("--out", help="write one JSON object per document to this .jsonl file")
+    ex.add_argument(
+        "--what", default="entities,numbers,quotes", help="comma-separated: entities,numbers,quotes"
+    )
+    ex.add_argument("--out", help="results file: .jsonl (per document), .parquet or .csv (tables)")
+    ex.add_argument("--errors", help="where bad records go (default: OUT stem + .errors.jsonl)")
+    ex.add_argument("--text-field", default="text", help="JSONL/CSV/Parquet text field (text)")
+    ex.add_argument(
+        "--id-field", default=None, help="JSONL/CSV/Parquet id field (default: file:line)"
+    )
     ex.add_argument("--threads", type=int, default=None, help="worker threads (default: cores)")
+    ex.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal and tqdm is installed)",
+    )
     args = parser.parse_args(argv)
+    if args.progress is None and not sys.stderr.isatty():
+        args.progress = False
     try:
         if args.command == "extract":
             return _cmd_extract(args)

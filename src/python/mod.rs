@@ -1179,12 +1179,31 @@ impl PyExtractor {
         what: &str,
         n_threads: Option<usize>,
         doc_base: usize,
-    ) -> PyResult<(usize, Vec<Bound<'py, PyTuple>>)> {
-        let what = crate::frames::What::parse(what).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "what must be 'entities', 'numbers' or 'quotes', not {what:?}"
-            ))
-        })?;
+    ) -> PyResult<ColumnsOut<'py>> {
+        let mut all = self.columns_many(py, texts, vec![what.to_string()], n_threads, doc_base)?;
+        Ok(all.remove(0))
+    }
+
+    /// As `columns`, for several frames of one extraction: one result per item of `whats`.
+    #[pyo3(signature = (texts, whats, n_threads=None, doc_base=0))]
+    fn columns_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        whats: Vec<String>,
+        n_threads: Option<usize>,
+        doc_base: usize,
+    ) -> PyResult<Vec<ColumnsOut<'py>>> {
+        let whats = whats
+            .iter()
+            .map(|w| {
+                crate::frames::What::parse(w).ok_or_else(|| {
+                    PyValueError::new_err(format!(
+                        "what must be 'entities', 'numbers' or 'quotes', not {w:?}"
+                    ))
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
         let objs: Vec<Bound<'_, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
         let args: Vec<TextArg<'_>> = objs
             .iter()
@@ -1194,60 +1213,21 @@ impl PyExtractor {
         let strs: Vec<&str> = args.iter().map(|a| a.text.as_ref()).collect();
         let x = &self.inner;
         let n = n_threads.unwrap_or(0);
-        let cols = py
+        let sets = py
             .detach(|| {
                 guarded(|| {
                     let docs = x
                         .extract_batch(&strs, n)?
                         .into_iter()
                         .collect::<crate::Result<Vec<_>>>()?;
-                    Ok(crate::frames::columns(
-                        what,
-                        &strs,
-                        &docs,
-                        x.gazetteer(),
-                        doc_base,
-                    ))
+                    Ok(whats
+                        .iter()
+                        .map(|&w| crate::frames::columns(w, &strs, &docs, x.gazetteer(), doc_base))
+                        .collect::<Vec<_>>())
                 })
             })
             .map_err(|e| to_py_err(py, e))?;
-        let mut out = Vec::with_capacity(cols.columns.len());
-        for c in &cols.columns {
-            use crate::frames::Values;
-            let (ty, values, offsets) = match &c.values {
-                Values::I64(v) => (
-                    "int64",
-                    le_bytes(py, v.iter().map(|x| x.to_le_bytes()))?,
-                    None,
-                ),
-                Values::F64(v) => (
-                    "float64",
-                    le_bytes(py, v.iter().map(|x| x.to_le_bytes()))?,
-                    None,
-                ),
-                Values::Bool(v) => ("bool", PyBytes::new(py, &crate::frames::bitmap(v)), None),
-                Values::Str { offsets, data } => (
-                    "large_string",
-                    PyBytes::new(py, data),
-                    Some(le_bytes(py, offsets.iter().map(|x| x.to_le_bytes()))?),
-                ),
-            };
-            let valid = c
-                .valid
-                .as_ref()
-                .map(|v| PyBytes::new(py, &crate::frames::bitmap(v)));
-            out.push(PyTuple::new(
-                py,
-                [
-                    PyString::new(py, c.name).into_any(),
-                    PyString::new(py, ty).into_any(),
-                    values.into_any(),
-                    offsets.map_or_else(|| py.None().into_bound(py), |o| o.into_any()),
-                    valid.map_or_else(|| py.None().into_bound(py), |o| o.into_any()),
-                ],
-            )?);
-        }
-        Ok((cols.rows, out))
+        sets.iter().map(|c| columns_to_py(py, c)).collect()
     }
 
     /// Extracts many texts in one call, the GIL released, on `n_threads` threads.
@@ -1282,6 +1262,48 @@ impl PyExtractor {
         }
         Ok(docs)
     }
+}
+
+type ColumnsOut<'py> = (usize, Vec<Bound<'py, PyTuple>>);
+
+fn columns_to_py<'py>(py: Python<'py>, cols: &crate::frames::Columns) -> PyResult<ColumnsOut<'py>> {
+    use crate::frames::Values;
+    let mut out = Vec::with_capacity(cols.columns.len());
+    for c in &cols.columns {
+        let (ty, values, offsets) = match &c.values {
+            Values::I64(v) => (
+                "int64",
+                le_bytes(py, v.iter().map(|x| x.to_le_bytes()))?,
+                None,
+            ),
+            Values::F64(v) => (
+                "float64",
+                le_bytes(py, v.iter().map(|x| x.to_le_bytes()))?,
+                None,
+            ),
+            Values::Bool(v) => ("bool", PyBytes::new(py, &crate::frames::bitmap(v)), None),
+            Values::Str { offsets, data } => (
+                "large_string",
+                PyBytes::new(py, data),
+                Some(le_bytes(py, offsets.iter().map(|x| x.to_le_bytes()))?),
+            ),
+        };
+        let valid = c
+            .valid
+            .as_ref()
+            .map(|v| PyBytes::new(py, &crate::frames::bitmap(v)));
+        out.push(PyTuple::new(
+            py,
+            [
+                PyString::new(py, c.name).into_any(),
+                PyString::new(py, ty).into_any(),
+                values.into_any(),
+                offsets.map_or_else(|| py.None().into_bound(py), |o| o.into_any()),
+                valid.map_or_else(|| py.None().into_bound(py), |o| o.into_any()),
+            ],
+        )?);
+    }
+    Ok((cols.rows, out))
 }
 
 /// Little-endian bytes of fixed-size values, written straight into a Python bytes object.
