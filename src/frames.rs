@@ -207,10 +207,10 @@ fn slice<'t>(text: &'t str, s: &OrigSpan) -> &'t str {
 
 /// The rows of `docs` (extracted from `texts`, in the same order) as columns. `doc` numbers rows
 /// by position in `texts` plus `doc_base`.
-pub fn columns(
+pub fn columns<D: std::borrow::Borrow<Document>>(
     what: What,
     texts: &[&str],
-    docs: &[Document],
+    docs: &[D],
     gazetteer: &Gazetteer,
     doc_base: usize,
 ) -> Columns {
@@ -221,7 +221,11 @@ pub fn columns(
             let [mut doc, mut start, mut end] = [0; 3].map(|_| Column::i64(""));
             let [mut text, mut id, mut name, mut kind, mut form] = [0; 5].map(|_| Column::str(""));
             let mut amb = Column::bool("ambiguous");
-            for (i, (t, d)) in texts.iter().zip(docs).enumerate() {
+            for (i, (t, d)) in texts
+                .iter()
+                .zip(docs.iter().map(|d| d.borrow()))
+                .enumerate()
+            {
                 for m in &d.entities {
                     let e = gazetteer.entity(m.entity as usize);
                     doc.push_i64(Some((doc_base + i) as i64));
@@ -245,7 +249,11 @@ pub fn columns(
             let [mut text, mut kind, mut unit, mut approx, mut object, mut head, mut s_text, mut s_id, mut s_name, mut s_verb] =
                 [0; 10].map(|_| Column::str(""));
             let mut vague = Column::bool("vague");
-            for (i, (t, d)) in texts.iter().zip(docs).enumerate() {
+            for (i, (t, d)) in texts
+                .iter()
+                .zip(docs.iter().map(|d| d.borrow()))
+                .enumerate()
+            {
                 for (k, n) in d.numbers.iter().enumerate() {
                     doc.push_i64(Some((doc_base + i) as i64));
                     start.push_i64(Some(n.span.char_start as i64));
@@ -286,7 +294,11 @@ pub fn columns(
             let [mut text, mut s_text, mut s_id, mut s_name, mut verb, mut cue] =
                 [0; 6].map(|_| Column::str(""));
             let [mut partial, mut closed] = [0; 2].map(|_| Column::bool(""));
-            for (i, (t, d)) in texts.iter().zip(docs).enumerate() {
+            for (i, (t, d)) in texts
+                .iter()
+                .zip(docs.iter().map(|d| d.borrow()))
+                .enumerate()
+            {
                 for q in &d.quotes {
                     doc.push_i64(Some((doc_base + i) as i64));
                     start.push_i64(Some(q.span.char_start as i64));

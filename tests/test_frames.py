@@ -181,3 +181,21 @@ def test_arrow_table_is_zero_copy_friendly(dx: wirescan.Extractor, texts: list[s
     t = dx.table(texts, "entities")
     assert isinstance(t, pa.Table)
     assert all(c.num_chunks == 1 for c in t.columns)
+
+
+def test_to_frame_from_documents(dx: wirescan.Extractor, texts: list[str]) -> None:
+    docs = dx.extract_batch(texts)
+    for what in ("entities", "numbers", "quotes"):
+        pd.testing.assert_frame_equal(wirescan.to_frame(docs, what), dx.frame(texts, what))
+    keyed = wirescan.to_frame(docs, "quotes", ids=list("abcde"))
+    assert set(keyed["doc"]) <= set("abcde")
+    assert wirescan.to_table(docs[:0], "numbers").num_rows == 0
+    other = wirescan.Extractor(wirescan.Gazetteer.from_records([])).extract("Seoul")
+    with pytest.raises(ValueError, match="different gazetteers"):
+        wirescan.to_frame([docs[0], other])
+    with pytest.raises(ValueError, match="ids has 1 items for 5"):
+        wirescan.to_frame(docs, ids=["a"])
+    # Lone surrogates were read as U+FFFD: offsets still index the caller's str.
+    d = dx.extract("\ud800 Seoul")
+    (row,) = wirescan.to_frame([d]).itertuples(index=False)
+    assert "\ud800 Seoul"[row.start : row.end] == "Seoul"

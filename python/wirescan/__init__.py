@@ -401,6 +401,21 @@ class Extractor:
         return (_restore_extractor, (PICKLE_FORMAT, self._gazetteer, self.options))
 
 
+def to_frame(
+    docs: Iterable[Document], what: str = "entities", ids: Iterable[Any] | None = None
+) -> Any:
+    """The frame of :meth:`Extractor.frame` for documents already extracted (one gazetteer),
+    built in Rust from the documents' data."""
+    return _frames.documents_frame(docs, what, ids)
+
+
+def to_table(
+    docs: Iterable[Document], what: str = "entities", ids: Iterable[Any] | None = None
+) -> Any:
+    """As :func:`to_frame`, as a ``pyarrow.Table``."""
+    return _frames.documents_table(docs, what, ids)
+
+
 def _check_threads(n_threads: object) -> None:
     if n_threads is not None and (not isinstance(n_threads, int) or n_threads < 1):
         raise OptionError(f"n_threads must be a positive int or None, not {n_threads!r}")
@@ -436,4 +451,6 @@ __all__ = [
     "__version__",
     "default_gazetteer_info",
     "schema",
+    "to_frame",
+    "to_table",
 ]

@@ -14,6 +14,7 @@ __all__ = [
     "Source",
     "__version__",
     "_panic_for_tests",
+    "columns_from_documents",
     "default_threads",
 ]
 
@@ -231,4 +232,7 @@ class Extractor:
     ) -> list[tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]]: ...
 
 def default_threads() -> int: ...
+def columns_from_documents(
+    docs: list[Document], what: str
+) -> tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]: ...
 def _panic_for_tests(place: str) -> None: ...

@@ -153,3 +153,26 @@ def frame(
     if ids is not None:
         dtypes.pop("doc")
     return df.astype(dtypes)
+
+
+def documents_table(docs: Iterable[Any], what: str, ids: Iterable[Any] | None) -> Any:
+    from . import _core
+
+    schema.check_what(what)
+    docs = list(docs)
+    keys = list(ids) if ids is not None else list(range(len(docs)))
+    if len(keys) != len(docs):
+        raise ValueError(f"ids has {len(keys)} items for {len(docs)} documents")
+    pa = schema._need("pyarrow", "arrow")
+    rows, cols = _core.columns_from_documents(docs, what)
+    return pa.Table.from_batches([to_record_batch(what, rows, cols, keys, ids is not None)])
+
+
+def documents_frame(docs: Iterable[Any], what: str, ids: Iterable[Any] | None) -> Any:
+    pd = schema._need("pandas", "pandas")
+    t = documents_table(docs, what, ids)
+    dtypes = schema.pandas_dtypes(what)
+    df = t.to_pandas(types_mapper={t.schema.field("text").type: pd.StringDtype("pyarrow")}.get)
+    if ids is not None:
+        dtypes.pop("doc")
+    return df.astype(dtypes)

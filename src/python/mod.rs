@@ -15,7 +15,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PySlice, PyString, PyTuple, PyType};
 
 use crate::error::{Error, ErrorKind};
-use crate::gazetteer::{Gazetteer, GazetteerOptions, MatchOptions, Mention, OnConflict};
+use crate::gazetteer::{Gazetteer, GazetteerOptions, MatchOptions, OnConflict};
 use crate::numbers::{Number, NumberOptions};
 use crate::pipeline::{self, ExtractOptions, Extractor};
 use crate::quotes::{Quote, Source, Speaker};
@@ -915,11 +915,7 @@ impl PySource {
 pub struct PyDocument {
     #[pyo3(get)]
     text: Py<PyString>,
-    mentions: Vec<Mention>,
-    numbers_core: Vec<Number>,
-    sources_core: Vec<Option<Source>>,
-    quotes_core: Vec<Quote>,
-    sentence_spans: Vec<(usize, usize)>,
+    core: crate::pipeline::Document,
     shared: Arc<Shared>,
     entities: PyOnceLock<Py<PyList>>,
     numbers: PyOnceLock<Py<PyList>>,
@@ -929,8 +925,8 @@ pub struct PyDocument {
 impl PyDocument {
     fn entity_list<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyList>> {
         let list = self.entities.get_or_try_init(py, || -> PyResult<_> {
-            let mut objs = Vec::with_capacity(self.mentions.len());
-            for m in &self.mentions {
+            let mut objs = Vec::with_capacity(self.core.entities.len());
+            for m in &self.core.entities {
                 objs.push(Bound::new(
                     py,
                     PyMention {
@@ -957,9 +953,9 @@ impl PyDocument {
     #[getter]
     fn numbers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = self.numbers.get_or_try_init(py, || -> PyResult<_> {
-            let mut objs = Vec::with_capacity(self.numbers_core.len());
-            for (i, n) in self.numbers_core.iter().enumerate() {
-                let src = match self.sources_core.get(i).and_then(|s| s.as_ref()) {
+            let mut objs = Vec::with_capacity(self.core.numbers.len());
+            for (i, n) in self.core.numbers.iter().enumerate() {
+                let src = match self.core.number_sources.get(i).and_then(|s| s.as_ref()) {
                     Some(s) => Some(Py::new(py, PySource::from_core(py, self, s))?),
                     None => None,
                 };
@@ -974,8 +970,8 @@ impl PyDocument {
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = self.quotes.get_or_try_init(py, || -> PyResult<_> {
-            let mut objs = Vec::with_capacity(self.quotes_core.len());
-            for q in &self.quotes_core {
+            let mut objs = Vec::with_capacity(self.core.quotes.len());
+            for q in &self.core.quotes {
                 objs.push(Bound::new(py, PyQuote::from_core(py, self, q))?);
             }
             Ok(PyList::new(py, objs)?.unbind())
@@ -1001,7 +997,11 @@ impl PyDocument {
     /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence.
     #[getter]
     fn sentences(&self) -> Vec<(usize, usize)> {
-        self.sentence_spans.clone()
+        self.core
+            .sentences
+            .iter()
+            .map(|s| (s.char_start, s.char_end))
+            .collect()
     }
 
     /// Entity mentions in text order (the same list object on every access).
@@ -1036,7 +1036,7 @@ impl PyDocument {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let n_chars = self.text.bind(py).len()?;
         let mut names: Vec<&str> = Vec::new();
-        for m in &self.mentions {
+        for m in &self.core.entities {
             let n = self.shared.core.entity(m.entity as usize).name();
             if !names.contains(&n) {
                 names.push(n);
@@ -1045,9 +1045,9 @@ impl PyDocument {
         let more = if names.len() > 6 { ", ..." } else { "" };
         Ok(format!(
             "<Document {n_chars} chars, {} quotes, {} numbers, {} entities: {}{more}>",
-            self.quotes_core.len(),
-            self.numbers_core.len(),
-            self.mentions.len(),
+            self.core.quotes.len(),
+            self.core.numbers.len(),
+            self.core.entities.len(),
             names.iter().take(6).copied().collect::<Vec<_>>().join(", ")
         ))
     }
@@ -1060,15 +1060,7 @@ fn build_document(
 ) -> PyResult<PyDocument> {
     Ok(PyDocument {
         text: obj.cast::<PyString>()?.clone().unbind(),
-        mentions: doc.entities,
-        numbers_core: doc.numbers,
-        sources_core: doc.number_sources,
-        quotes_core: doc.quotes,
-        sentence_spans: doc
-            .sentences
-            .iter()
-            .map(|s| (s.char_start, s.char_end))
-            .collect(),
+        core: doc,
         shared: shared.clone(),
         entities: PyOnceLock::new(),
         numbers: PyOnceLock::new(),
@@ -1320,6 +1312,44 @@ fn le_bytes<'py, const N: usize>(
     })
 }
 
+/// Frame columns for documents already extracted (all with the same gazetteer), as
+/// `Extractor.columns` returns them.
+#[pyfunction]
+fn columns_from_documents<'py>(
+    py: Python<'py>,
+    docs: Vec<Bound<'py, PyDocument>>,
+    what: &str,
+) -> PyResult<ColumnsOut<'py>> {
+    let what = crate::frames::What::parse(what).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "what must be 'entities', 'numbers' or 'quotes', not {what:?}"
+        ))
+    })?;
+    let refs: Vec<&PyDocument> = docs.iter().map(|d| d.get()).collect();
+    let Some(first) = refs.first() else {
+        let g = Gazetteer::from_records(Vec::new(), GazetteerOptions::default())
+            .map_err(|e| to_py_err(py, e))?;
+        let empty: [&crate::pipeline::Document; 0] = [];
+        return columns_to_py(py, &crate::frames::columns(what, &[], &empty, &g, 0));
+    };
+    if refs.iter().any(|d| !Arc::ptr_eq(&d.shared, &first.shared)) {
+        return Err(PyValueError::new_err(
+            "documents come from different gazetteers; build one frame per gazetteer",
+        ));
+    }
+    let texts: Vec<Bound<'py, PyString>> = refs.iter().map(|d| d.text.bind(py).clone()).collect();
+    let args: Vec<TextArg<'_>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TextArg::new(t.as_any(), &|| format!("docs[{i}].text")))
+        .collect::<PyResult<_>>()?;
+    let strs: Vec<&str> = args.iter().map(|a| a.text.as_ref()).collect();
+    let cores: Vec<&crate::pipeline::Document> = refs.iter().map(|d| &d.core).collect();
+    let g = &first.shared.core;
+    let cols = py.detach(|| crate::frames::columns(what, &strs, &cores, g, 0));
+    columns_to_py(py, &cols)
+}
+
 /// Threads a batch uses when none are asked for (`WIRESCAN_NUM_THREADS`, else the core count).
 #[pyfunction]
 fn default_threads() -> usize {
@@ -1359,6 +1389,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyQuote>()?;
     m.add_class::<PySource>()?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(columns_from_documents, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
