@@ -199,3 +199,44 @@ def test_to_frame_from_documents(dx: wirescan.Extractor, texts: list[str]) -> No
     d = dx.extract("\ud800 Seoul")
     (row,) = wirescan.to_frame([d]).itertuples(index=False)
     assert "\ud800 Seoul"[row.start : row.end] == "Seoul"
+
+
+def test_ctrl_c_stops_a_long_frame_between_chunks() -> None:
+    """A real SIGINT while frame() runs over a long input: KeyboardInterrupt surfaces after the
+    chunk in flight, long before the input is done."""
+    code = textwrap.dedent(
+        """
+        import sys, wirescan
+
+        class Counting:
+            def __init__(self, core):
+                self.core, self.calls = core, 0
+            def columns(self, *a, **k):
+                self.calls += 1
+                if self.calls == 3:
+                    print("started", flush=True)
+                return self.core.columns(*a, **k)
+
+        ex = wirescan.Extractor()
+        counting = Counting(ex._core)
+        ex._core = counting
+        texts = ["Kim Jong Un said, \\"We have 3,000 troops.\\" " * 40] * 400_000
+        try:
+            ex.frame(texts, chunk_size=64, progress=False)
+            print("finished", flush=True)
+        except KeyboardInterrupt:
+            print(f"interrupted after {counting.calls} of {400_000 // 64} chunks", flush=True)
+        """
+    )
+    import signal
+
+    p = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert p.stdout is not None
+    assert p.stdout.readline().strip() == "started"
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=600)
+    assert out.startswith("interrupted after"), (out, err)
+    done = int(out.split()[2])
+    assert done < 400_000 // 64
