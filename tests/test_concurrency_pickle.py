@@ -12,8 +12,9 @@ import pytest
 import wirescan
 
 
-def dicts(doc: wirescan.Document) -> list[dict[str, object]]:
-    return [m.to_dict() for m in doc.entities]
+def dicts(doc: wirescan.Document) -> dict[str, object]:
+    """Everything a document holds: entities, numbers with sources, quotes with speakers."""
+    return doc.to_dict()
 
 
 def test_one_extractor_from_eight_threads(ex: wirescan.Extractor, seeds: dict[str, str]) -> None:
@@ -27,8 +28,17 @@ def test_one_extractor_from_eight_threads(ex: wirescan.Extractor, seeds: dict[st
                 [1, 2, 3, 2, 1, 2, 2, 2],
             )
         )
+        # Chunked batch calls and frames from several threads share the rayon pools.
+        frames = list(
+            pool.map(
+                lambda n: ex.frame(texts, "quotes", chunk_size=3, n_threads=n, progress=False),
+                [1, 2, 2, 3, 2, 1, 2, 2],
+            )
+        )
     assert got == expected
     assert all(b == expected for b in batches)
+    assert all(f.equals(frames[0]) for f in frames)
+    assert len(frames[0]) == sum(len(d["quotes"]) for d in expected)  # type: ignore[arg-type]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="fork is POSIX")

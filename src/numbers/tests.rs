@@ -171,3 +171,21 @@ mod props {
         }
     }
 }
+
+/// Found by the `numbers` fuzz target: a code whose digits form no number (`1,0ep5c`) has no
+/// value (NaN), is returned only with `include_non_counts`, and never as a count.
+#[test]
+fn fuzz_regression_code_without_a_value() {
+    let opts = NumberOptions {
+        include_non_counts: true,
+    };
+    let text = "x 1,0ep5c y 1,0e5 z";
+    let nums = find_numbers(text, opts).unwrap();
+    assert_eq!(nums.len(), 2);
+    assert!(nums
+        .iter()
+        .all(|n| n.kind == NumKind::Code && n.value.is_nan()));
+    assert!(find_numbers(text, NumberOptions::default())
+        .unwrap()
+        .is_empty());
+}

@@ -54,12 +54,17 @@ fn is_quote_glyph(c: char) -> bool {
     )
 }
 
+// Control characters (NULs and the like in scraped text) separate like spaces.
 fn opens_before(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/') || is_quote_glyph(c)
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+        || is_quote_glyph(c)
 }
 
 fn closes_after(c: char) -> bool {
     c.is_whitespace()
+        || c.is_control()
         || matches!(
             c,
             '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/'
@@ -128,8 +133,9 @@ fn marks(text: &str, (ps, pe): (usize, usize)) -> Vec<Mark> {
             glyph = '"';
         }
         let next = para[i + len..].chars().next();
-        let left = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_before);
-        let right = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_after);
+        let blank = |c: char| c.is_whitespace() || c.is_control();
+        let left = next.is_some_and(|n| !blank(n)) && prev.is_none_or(opens_before);
+        let right = prev.is_some_and(|p| !blank(p)) && next.is_none_or(closes_after);
         let between_words = prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
         let (style, open, close) = match glyph {
             '"' => (Style::Double, left, right),
@@ -243,12 +249,15 @@ pub(crate) fn find(text: &str, paras: &[(usize, usize)]) -> Vec<RawQuote> {
         pair(text, &doubles, para, true, &mut para_quotes);
         // Single-mark quotes among the marks outside every double quote.
         singles.clear();
-        singles.extend(all.iter().filter(|m| {
-            m.style == Style::Single
-                && !para_quotes
-                    .iter()
-                    .any(|q| q.outer.0 <= m.pos && m.pos < q.outer.1)
-        }));
+        // (Quotes are sorted and disjoint: a binary search finds the one a mark could be in.)
+        let inside = |qs: &[RawQuote], pos: usize| {
+            let k = qs.partition_point(|q| q.outer.0 <= pos);
+            k > 0 && pos < qs[k - 1].outer.1
+        };
+        singles.extend(
+            all.iter()
+                .filter(|m| m.style == Style::Single && !inside(&para_quotes, m.pos)),
+        );
         if !singles.is_empty() {
             let mut sq = Vec::new();
             pair(text, &singles, para, false, &mut sq);
@@ -259,10 +268,7 @@ pub(crate) fn find(text: &str, paras: &[(usize, usize)]) -> Vec<RawQuote> {
                     text[a..b].chars().count() > 2
                 });
                 // A double quote inside a single quote is part of it.
-                para_quotes.retain(|d| {
-                    !sq.iter()
-                        .any(|s| s.outer.0 <= d.outer.0 && d.outer.1 <= s.outer.1)
-                });
+                para_quotes.retain(|d| !inside(&sq, d.outer.0));
                 para_quotes.extend(sq);
                 para_quotes.sort_by_key(|q| q.outer.0);
             }

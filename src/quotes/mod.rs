@@ -384,6 +384,10 @@ struct CueRec {
     speaker: Option<Spk>,
 }
 
+/// How many mentions back a pronoun or role noun looks for its antecedent (so that a text of
+/// many pronouns and mentions stays linear).
+const LOOKBACK: usize = 400;
+
 /// A speaker in bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Spk {
@@ -761,7 +765,12 @@ impl<'a> Ctx<'a> {
         let before = &self.ments[..self.ments.partition_point(|m| m.0 < at)];
         match p {
             Pronoun::Person => {
-                if let Some(m) = before.iter().rev().find(|m| m.3 == Class::Person) {
+                if let Some(m) = before
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .find(|m| m.3 == Class::Person)
+                {
                     spk.entity = Some(m.2);
                     spk.antecedent = Some((m.0, m.1));
                 }
@@ -778,7 +787,12 @@ impl<'a> Ctx<'a> {
                 if let Some(h) = spoke(Class::Org).or_else(|| spoke(Class::Place)) {
                     spk.entity = h.1.entity;
                     spk.antecedent = Some(h.1.span);
-                } else if let Some(m) = before.iter().rev().find(|m| m.3 == Class::Org) {
+                } else if let Some(m) = before
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .find(|m| m.3 == Class::Org)
+                {
                     spk.entity = Some(m.2);
                     spk.antecedent = Some((m.0, m.1));
                 }
@@ -812,7 +826,7 @@ impl<'a> Ctx<'a> {
     /// The most recent person before `at` whose role attribute or title in the text fits.
     fn recent_person(&self, at: usize, fit: &[&str]) -> Option<(usize, usize, u32, Class)> {
         let before = &self.ments[..self.ments.partition_point(|m| m.0 < at)];
-        before.iter().rev().copied().find(|m| {
+        before.iter().rev().take(LOOKBACK).copied().find(|m| {
             if m.3 != Class::Person {
                 return false;
             }
@@ -848,7 +862,12 @@ impl<'a> Ctx<'a> {
             fit.iter().any(|f| ty.contains(f) || name.contains(f))
         };
         let split = self.ments.partition_point(|m| m.0 < span.0);
-        if let Some(m) = self.ments[..split].iter().rev().find(|m| fits(m)) {
+        if let Some(m) = self.ments[..split]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|m| fits(m))
+        {
             return Some(*m);
         }
         self.ments[split..]
