@@ -29,7 +29,7 @@ def test_pickle_files_are_not_gazetteers(tmp_path: Path) -> None:
     # A pickle renamed .jsonl is just an unreadable JSONL file.
     renamed = tmp_path / "g.jsonl"
     renamed.write_bytes(pickle.dumps({"id": "x"}))
-    with pytest.raises(wirescan.GazetteerError, match="g.jsonl:1"):
+    with pytest.raises(wirescan.GazetteerError, match=r"g\.jsonl:1"):
         wirescan.Gazetteer.from_jsonl(renamed)
 
 
