@@ -153,3 +153,14 @@ def test_failure_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(RuntimeError, match="disk full"):
         cli.main(["extract", str(src), "--out", str(tmp_path / "out.jsonl")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
+
+
+def test_progress_bar_on_stderr(tmp_path: Path) -> None:
+    pytest.importorskip("tqdm")
+    src = tmp_path / "a.jsonl"
+    jsonl(src, [{"text": ARTICLE}] * 30)
+    r = run("extract", str(src), "--out", str(tmp_path / "o.parquet"), "--progress")
+    assert r.returncode == 0, r.stderr
+    assert "30doc" in r.stderr.replace(" ", "") or "30 doc" in r.stderr
+    quiet = run("extract", str(src), "--out", str(tmp_path / "q.parquet"))
+    assert "doc/s" not in quiet.stderr  # no bar unless stderr is a terminal or --progress
