@@ -83,7 +83,7 @@ def build_wirescan(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]]
     ]
     g = wirescan.Gazetteer.from_records(recs, auto_surnames=False).compile()
     del recs
-    ex = wirescan.Extractor(g, numbers=False)  # entity matching alone
+    ex = wirescan.Extractor(g, numbers=False, quotes=False)  # entity matching alone
 
     def run(text: str) -> list[Match]:
         return [(m.start, m.end, m.entity_id) for m in ex.extract(text).entities]

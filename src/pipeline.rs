@@ -39,8 +39,6 @@ pub struct Document {
     pub entities: Vec<Mention>,
     /// Numbers, in text order.
     pub numbers: Vec<Number>,
-    /// Sentences, in text order.
-    pub sentences: Vec<crate::text::normalize::OrigSpan>,
     /// Direct quotes, in text order.
     pub quotes: Vec<Quote>,
     /// The source of each number (same order as `numbers`), when it is reported speech.
@@ -89,7 +87,6 @@ impl Extractor {
             };
             (entities, numbers)
         };
-        let sentences = crate::text::sentences::split(text);
         let (quotes, number_sources) = if self.options.quotes {
             let spans: Vec<(usize, usize)> = numbers
                 .iter()
@@ -102,7 +99,6 @@ impl Extractor {
         Ok(Document {
             entities,
             numbers,
-            sentences,
             quotes,
             number_sources,
         })

@@ -63,3 +63,22 @@ def test_sentence_spans_index_the_text(text: str) -> None:
         assert prev <= s < e <= len(text)
         assert trimmed(text[s:e])
         prev = e
+
+
+def test_sentences_are_split_on_first_access_and_kept() -> None:
+    """Extraction does not split sentences; the first access does, from the document's own text
+    (lone surrogates included), and later accesses return the same spans."""
+    text = "Kim \ud800 left. He came \U0001f600 back. Then? Yes!"
+    doc = EX.extract(text)
+    first = doc.sentences
+    assert [text[s:e] for s, e in first] == [
+        "Kim \ud800 left.",
+        "He came \U0001f600 back.",
+        "Then?",
+        "Yes!",
+    ]
+    assert doc.sentences == first
+    assert doc.to_dict()["sentences"] == first
+    docs = EX.extract_batch([text, "One. Two."], n_threads=2)
+    assert docs[0].sentences == first
+    assert [(s, e) for s, e in docs[1].sentences] == [(0, 4), (5, 9)]

@@ -920,6 +920,7 @@ pub struct PyDocument {
     entities: PyOnceLock<Py<PyList>>,
     numbers: PyOnceLock<Py<PyList>>,
     quotes: PyOnceLock<Py<PyList>>,
+    sentences: PyOnceLock<Vec<(usize, usize)>>,
 }
 
 impl PyDocument {
@@ -994,14 +995,21 @@ impl PyDocument {
             .call_method1("to_displacy", (slf,))
     }
 
-    /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence.
+    /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence. Split on
+    /// first access (extraction does not need them), then kept.
     #[getter]
-    fn sentences(&self) -> Vec<(usize, usize)> {
-        self.core
-            .sentences
-            .iter()
-            .map(|s| (s.char_start, s.char_end))
-            .collect()
+    fn sentences(&self, py: Python<'_>) -> PyResult<Vec<(usize, usize)>> {
+        self.sentences
+            .get_or_try_init(py, || -> PyResult<_> {
+                let obj = self.text.bind(py).as_any();
+                let arg = TextArg::new(obj, &|| "text".to_string())?;
+                let text: &str = &arg.text;
+                let spans = py
+                    .detach(|| guarded(|| Ok(crate::text::sentences::split(text))))
+                    .map_err(|e| to_py_err(py, e))?;
+                Ok(spans.iter().map(|s| (s.char_start, s.char_end)).collect())
+            })
+            .cloned()
     }
 
     /// Entity mentions in text order (the same list object on every access).
@@ -1029,7 +1037,7 @@ impl PyDocument {
             quotes.append(q.cast::<PyQuote>()?.get().to_dict(py)?)?;
         }
         d.set_item("quotes", quotes)?;
-        d.set_item("sentences", self.sentences())?;
+        d.set_item("sentences", self.sentences(py)?)?;
         Ok(d)
     }
 
@@ -1065,6 +1073,7 @@ fn build_document(
         entities: PyOnceLock::new(),
         numbers: PyOnceLock::new(),
         quotes: PyOnceLock::new(),
+        sentences: PyOnceLock::new(),
     })
 }
 
