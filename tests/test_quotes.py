@@ -23,7 +23,9 @@ RECORDS: list[dict[str, Any]] = [
         "kind": "person",
         "surnames": ["Austin"],
         "role": "US Secretary of Defense",
+        "gender": "male",
     },
+    {"id": "P:harris", "name": "Kamala Harris", "kind": "person", "gender": "female"},
     {
         "id": "P:zelensky",
         "name": "Volodymyr Zelensky",
@@ -443,6 +445,26 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [("We are ready,", "she", "P:smith", False)],
     ),
     (
+        "she passes over a man (gazetteer gender)",
+        'Kamala Harris met Lloyd Austin in Seoul. "We agreed on the plan," she said.',
+        [("We agreed on the plan,", "she", "P:harris", False)],
+    ),
+    (
+        "he passes over a woman (gazetteer gender)",
+        'Lloyd Austin met Kamala Harris in Seoul. "It was useful," he said.',
+        [("It was useful,", "he", "P:austin", False)],
+    ),
+    (
+        "a title in the text tells the gender",
+        'Ms. Jane Smith met Mr. Mike Turner. "Fine," she said.',
+        [("Fine,", "she", "P:smith", False)],
+    ),
+    (
+        "no person of that gender: no entity",
+        'Lloyd Austin arrived. "Thanks," she said.',
+        [("Thanks,", "she", None, False)],
+    ),
+    (
         "he picks the most recent person",
         'Lloyd Austin met Lim Eul-chul. "It went well," he said.',
         [("It went well,", "he", "P:lim", False)],
@@ -569,6 +591,14 @@ def test_case(qx: wirescan.Extractor, name: str, text: str, expected: list[Q]) -
     doc = qx.extract(text)
     check_offsets(doc)
     assert quote_tuples(doc) == expected
+
+
+def test_default_gazetteer_knows_genders() -> None:
+    ex = wirescan.Extractor()
+    doc = ex.extract('Kamala Harris met Joe Biden on Monday. "We are ready," she said.')
+    [q] = doc.quotes
+    assert (q.speaker_text, q.speaker_name) == ("she", "Kamala Harris")
+    assert q.antecedent is not None and doc.text[slice(*q.antecedent)] == "Kamala Harris"
 
 
 def test_multi_paragraph_quote_lists_its_paragraphs(qx: wirescan.Extractor) -> None:

@@ -35,7 +35,7 @@ use crate::text::is_word_char;
 use crate::text::normalize::OrigSpan;
 use crate::text::sentences::abbreviation_period;
 use marks::RawQuote;
-use words::{Pronoun, Role};
+use words::{Gender, Pronoun, Role};
 
 /// Who said something.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -764,12 +764,13 @@ impl<'a> Ctx<'a> {
         let at = spk.span.0;
         let before = &self.ments[..self.ments.partition_point(|m| m.0 < at)];
         match p {
-            Pronoun::Person => {
+            Pronoun::Person(g) => {
+                // The most recent person, passing over those known to be of the other gender.
                 if let Some(m) = before
                     .iter()
                     .rev()
                     .take(LOOKBACK)
-                    .find(|m| m.3 == Class::Person)
+                    .find(|m| m.3 == Class::Person && self.gender_of(m).is_none_or(|x| x == g))
                 {
                     spk.entity = Some(m.2);
                     spk.antecedent = Some((m.0, m.1));
@@ -821,6 +822,23 @@ impl<'a> Ctx<'a> {
             }
         }
         spk
+    }
+
+    /// The gender of a person mention: the gazetteer's `gender` attribute, else a word right
+    /// before the mention (`Mr.`, `Ms.`, `spokeswoman`), else unknown.
+    fn gender_of(&self, m: &(usize, usize, u32, Class)) -> Option<Gender> {
+        if let Some(g) = self.attr(m.2, "gender").and_then(words::gender_attr) {
+            return Some(g);
+        }
+        let mut ts = m.0.saturating_sub(24);
+        while !self.text.is_char_boundary(ts) {
+            ts += 1;
+        }
+        let before = self.text[ts..m.0].trim_end();
+        let word = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\''))
+            .next()?;
+        words::gender_cue(&word.to_lowercase())
     }
 
     /// The most recent person before `at` whose role attribute or title in the text fits.

@@ -221,3 +221,41 @@ proptest! {
         check(&s, &g)?;
     }
 }
+
+#[test]
+fn pronouns_pass_over_people_of_the_other_gender() {
+    let g = Gazetteer::from_records(
+        vec![
+            json!({"id": "harris", "name": "Kamala Harris", "kind": "person", "gender": "female"}),
+            json!({"id": "biden", "name": "Joe Biden", "kind": "person", "gender": "M"}),
+            json!({"id": "lee", "name": "Alex Lee", "kind": "person"}),
+            json!({"id": "kim", "name": "Sam Kim", "kind": "person"}),
+        ],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    let who = |text: &str| -> Vec<Option<String>> {
+        run(&g, text)
+            .0
+            .iter()
+            .map(|q| {
+                q.speaker
+                    .as_ref()
+                    .and_then(|s| s.entity)
+                    .map(|e| g.entity(e as usize).id().to_string())
+            })
+            .collect()
+    };
+    // The gazetteer's gender attribute.
+    let t = "Kamala Harris met Joe Biden on Monday. \"We agreed,\" she said. \"Good,\" he said.";
+    assert_eq!(who(t), [Some("harris".into()), Some("biden".into())]);
+    // A title in the text, for people the gazetteer has no gender for.
+    let t = "Ms. Alex Lee called Mr. Sam Kim. \"It went well,\" she said. \"Yes,\" he said.";
+    assert_eq!(who(t), [Some("lee".into()), Some("kim".into())]);
+    // Unknown gender: the most recent person, as before.
+    let t = "Alex Lee called Sam Kim. \"It went well,\" she said.";
+    assert_eq!(who(t), [Some("kim".into())]);
+    // Nobody of that gender: no entity rather than the wrong one.
+    let t = "Joe Biden arrived. \"Thanks,\" she said.";
+    assert_eq!(who(t), [None]);
+}

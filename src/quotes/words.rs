@@ -190,17 +190,25 @@ pub(crate) fn time_lead(w: &str) -> bool {
     )
 }
 
+/// A person's grammatical gender, as far as the text or the gazetteer tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
 /// Personal pronouns that can be speakers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Pronoun {
-    Person,
+    Person(Gender),
     It,
     They,
 }
 
 pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
     match w {
-        "he" | "she" => Some(Pronoun::Person),
+        "he" => Some(Pronoun::Person(Gender::Male)),
+        "she" => Some(Pronoun::Person(Gender::Female)),
         "it" => Some(Pronoun::It),
         "they" | "we" => Some(Pronoun::They),
         _ => None,
@@ -301,4 +309,26 @@ pub(crate) fn document_noun(w: &str) -> bool {
             | "study"
             | "account"
     )
+}
+
+/// A gazetteer `gender` attribute (`male`/`female`, `m`/`f`, `man`/`woman`, any case).
+pub(crate) fn gender_attr(v: &str) -> Option<Gender> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "male" | "m" | "man" => Some(Gender::Male),
+        "female" | "f" | "woman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A word written right before a name that tells its gender (`Mr.`, `Ms.`, `spokeswoman`, `King`),
+/// lower case, with any abbreviation period.
+pub(crate) fn gender_cue(w: &str) -> Option<Gender> {
+    match w.strip_suffix('.').unwrap_or(w) {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "spokesman"
+        | "chairman" | "congressman" | "businessman" | "councilman" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "dame" | "lady" | "queen" | "princess"
+        | "sister" | "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman"
+        | "councilwoman" => Some(Gender::Female),
+        _ => None,
+    }
 }

@@ -31,9 +31,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "python" / "wirescan" / "data"
-VERSION = "2026.11.1"
+VERSION = "2026.11.2"
 CURRENCY = "2026-11"
 
+GENDER = {"M": "male", "F": "female"}
 SHORT_CODES = {"US", "UK", "USA", "UAE", "PRC", "ROK", "DPRK", "DRC", "U.S.", "U.K.", "U.S.A."}
 # Given names common in world news that are also city names (GeoNames >= 15,000).
 COMMON_GIVEN_NAMES = set(
@@ -340,6 +341,7 @@ class Builder:
                     "role": role,
                     "party": term.get("party"),
                     "wikidata": ids.get("wikidata"),
+                    "gender": GENDER.get(p.get("bio", {}).get("gender", "")),
                 },
                 "congress-legislators",
             )
@@ -361,6 +363,7 @@ class Builder:
                     "priority": PRIORITY["person"],
                     "country": "US",
                     "role": f"{office} of the United States (until {term['end'][:4]})",
+                    "gender": GENDER.get(p.get("bio", {}).get("gender", "")),
                 },
                 "congress-legislators",
             )
@@ -382,6 +385,7 @@ class Builder:
                     "country": r["country"] or None,
                     "role": r["role"],
                     "role_as_of": CURRENCY,
+                    "gender": r["gender"],
                 }
                 if r["wikidata"]:
                     rec["wikidata"] = r["wikidata"]
