@@ -129,30 +129,113 @@ def test_interrupt_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     jsonl(src, [{"text": ARTICLE}] * 2000)
     out = tmp_path / "out.parquet"
     calls = {"n": 0}
-    real = cli._Sink.write
+    real = cli._Sink.extract
 
-    def write_then_interrupt(self: cli._Sink, recs: list[Any]) -> None:
+    def extract_then_interrupt(self: cli._Sink, recs: list[Any]) -> Any:
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == 3:  # the first chunk is being written on the writer thread
             raise KeyboardInterrupt
-        real(self, recs)
+        return real(self, recs)
 
-    monkeypatch.setattr(cli._Sink, "write", write_then_interrupt)
+    monkeypatch.setattr(cli._Sink, "extract", extract_then_interrupt)
     assert cli.main(["extract", str(src), "--out", str(out)]) == 130
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
 
 
 def test_failure_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error on the writer thread reaches the caller, and nothing is left behind."""
     src = tmp_path / "a.jsonl"
     jsonl(src, [{"text": ARTICLE}] * 1200)
+    real = cli._Sink.emit
+    calls = {"n": 0}
 
-    def boom(self: cli._Sink, recs: list[Any]) -> None:
-        raise RuntimeError("disk full")
+    def boom(self: cli._Sink, recs: list[Any], result: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        real(self, recs, result)
 
-    monkeypatch.setattr(cli._Sink, "write", boom)
-    with pytest.raises(RuntimeError, match="disk full"):
-        cli.main(["extract", str(src), "--out", str(tmp_path / "out.jsonl")])
+    monkeypatch.setattr(cli._Sink, "emit", boom)
+    for out in ("out.jsonl", "out.parquet"):
+        calls["n"] = 0
+        with pytest.raises(RuntimeError, match="disk full"):
+            cli.main(["extract", str(src), "--out", str(tmp_path / out)])
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
+
+
+def test_reader_errors_reach_the_caller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "a.jsonl"
+    jsonl(src, [{"text": ARTICLE}] * 1200)
+    real = cli._archive.read
+
+    def failing_read(*a: Any, **k: Any) -> Any:
+        for i, item in enumerate(real(*a, **k)):
+            if i == 700:
+                raise MemoryError("reader broke")
+            yield item
+
+    monkeypatch.setattr(cli._archive, "read", failing_read)
+    with pytest.raises(MemoryError, match="reader broke"):
+        cli.main(["extract", str(src), "--out", str(tmp_path / "o.parquet")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
+
+
+def test_output_keeps_input_order_across_chunks(tmp_path: Path) -> None:
+    """Chunks are read, extracted and written by three threads; the output is in input order."""
+    src = tmp_path / "a.jsonl"
+    n = 3 * cli.CHUNK_DOCS + 7
+    rows = [{"id": f"d{i}", "text": ARTICLE if i % 3 else "Seoul."} for i in range(n)]
+    jsonl(src, rows)
+    out = tmp_path / "o.jsonl"
+    assert cli.main(["extract", str(src), "--id-field", "id", "--out", str(out)]) == 0
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [g["id"] for g in got] == [r["id"] for r in rows]
+    assert [g["line"] for g in got] == list(range(1, n + 1))
+    pq_out = tmp_path / "o.parquet"
+    assert cli.main(["extract", str(src), "--id-field", "id", "--out", str(pq_out)]) == 0
+    docs = pd.read_parquet(tmp_path / "o.documents.parquet")
+    assert list(docs["doc"]) == [r["id"] for r in rows]
+    ents = pd.read_parquet(tmp_path / "o.entities.parquet")
+    order = {f"d{i}": i for i in range(n)}
+    assert ents["doc"].map(order).is_monotonic_increasing
+
+
+def test_real_ctrl_c_on_the_cli(tmp_path: Path) -> None:
+    """SIGINT while the pipeline runs: exit code 130, no output files, no hang."""
+    import signal
+
+    src = tmp_path / "a.jsonl"
+    jsonl(src, [{"text": ARTICLE * 20}] * 60_000)
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "wirescan",
+            "extract",
+            str(src),
+            "--out",
+            str(tmp_path / "o.parquet"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Wait until the writer thread has started the entity table, then interrupt.
+    import time
+
+    for _ in range(60_000):
+        if (
+            any("o.entities.parquet.tmp" in x.name for x in tmp_path.iterdir())
+            or p.poll() is not None
+        ):
+            break
+        time.sleep(0.01)
+    assert p.poll() is None, "finished before it could be interrupted"
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=600)
+    assert p.returncode == 130, err
+    assert "interrupted" in err
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["a.jsonl"]
 
 
 def test_progress_bar_on_stderr(tmp_path: Path) -> None:

@@ -30,9 +30,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import sys
+import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
 from . import Extractor, Gazetteer, __version__, _archive, _frames, schema
@@ -85,11 +88,17 @@ class _Sink:
                 self.writers[name] = pcsv.CSVWriter(af.tmp, sch)
         return self.writers[name]
 
-    def write(self, recs: list[_archive.Record]) -> None:
+    def extract(self, recs: list[_archive.Record]) -> Any:
+        """The extraction step for one chunk (the GIL is released while it runs)."""
         texts = [r.text for r in recs]
         if self.kind in ("print", "jsonl"):
-            docs = self.ex.extract_batch(texts, n_threads=self.threads, progress=False)
-            for r, doc in zip(recs, docs):
+            return self.ex.extract_batch(texts, n_threads=self.threads, progress=False)
+        return self.ex._core.columns_many(texts, self.whats, self.threads)
+
+    def emit(self, recs: list[_archive.Record], result: Any) -> None:
+        """Writes one extracted chunk (on the writer thread, in input order)."""
+        if self.kind in ("print", "jsonl"):
+            for r, doc in zip(recs, result):
                 if self.kind == "print":
                     _print_summary(r.key, doc)
                 else:
@@ -103,9 +112,8 @@ class _Sink:
         import pyarrow as pa
 
         keys = [r.key for r in recs]
-        results = self.ex._core.columns_many(texts, self.whats, self.threads)
         counts = {}
-        for what, (rows, cols) in zip(self.whats, results):
+        for what, (rows, cols) in zip(self.whats, result):
             doc_pos = np.frombuffer(cols[0][2], dtype="<i8")
             counts[what] = (
                 np.bincount(doc_pos, minlength=len(recs))
@@ -120,11 +128,15 @@ class _Sink:
                 "doc": pa.array(keys, pa.large_string()),
                 "file": pa.array([r.file for r in recs], pa.large_string()),
                 "line": pa.array([r.line for r in recs], pa.int64()),
-                "chars": pa.array([len(t) for t in texts], pa.int64()),
+                "chars": pa.array([len(r.text) for r in recs], pa.int64()),
                 **{f"n_{w}": pa.array(counts[w], pa.int64()) for w in self.whats},
             }
         )
         self._writer("documents", docs.schema).write_batch(docs)
+
+    def write(self, recs: list[_archive.Record]) -> None:
+        """Extracts and writes one chunk on the calling thread."""
+        self.emit(recs, self.extract(recs))
 
     def commit(self) -> list[str]:
         if self.jsonl is not None:
@@ -145,6 +157,84 @@ class _Sink:
                 pass
         for f in self.files:
             f.abort()
+
+
+class _Reader:
+    """Reads the inputs on a background thread and hands over chunks of records.
+
+    Bad records go to the errors file (or stderr) as they are met and are counted. Iterating
+    yields chunks in input order and re-raises an error the thread hit; ``stop()`` ends the
+    thread early (after a failure or Ctrl-C).
+    """
+
+    _DONE = object()
+
+    def __init__(self, args: argparse.Namespace, err_out: IO[str] | None) -> None:
+        self.args = args
+        self.err_out = err_out
+        self.n_bad = 0
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=2)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wirescan-reader", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _bad(self, item: _archive.Bad) -> None:
+        self.n_bad += 1
+        if self.err_out is not None:
+            self.err_out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            where = f"{item.file}:{item.line}" if item.line else item.file
+            print(f"wirescan: {where}: {item.reason}", file=sys.stderr)
+
+    def _run(self) -> None:
+        args = self.args
+        chunk: list[_archive.Record] = []
+        size = 0
+        try:
+            for path in _archive.iter_files(args.paths):
+                for item in _archive.read(path, args.text_field, args.id_field):
+                    if self._stop.is_set():
+                        return
+                    if isinstance(item, _archive.Bad):
+                        self._bad(item)
+                        continue
+                    chunk.append(item)
+                    size += len(item.text)
+                    if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
+                        if not self._put(chunk):
+                            return
+                        chunk, size = [], 0
+            if chunk and not self._put(chunk):
+                return
+            self._put(self._DONE)
+        except BaseException as e:  # handed to the main thread
+            self._put(e)
+
+    def __iter__(self) -> Iterator[list[_archive.Record]]:
+        while True:
+            try:
+                item = self._queue.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if item is self._DONE:
+                self._thread.join()
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -178,33 +268,25 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     if bar is not None:
         bar.unit = "doc"
-    n_ok = n_bad = 0
-    chunk: list[_archive.Record] = []
-    size = 0
+    reader = _Reader(args, err_out)
+    writer = ThreadPoolExecutor(1, thread_name_prefix="wirescan-writer")
+    pending: Future[None] | None = None
+    n_ok = 0
     try:
-        for path in _archive.iter_files(args.paths):
-            for item in _archive.read(path, args.text_field, args.id_field):
-                if isinstance(item, _archive.Bad):
-                    n_bad += 1
-                    if err_out is not None:
-                        err_out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-                    else:
-                        where = f"{item.file}:{item.line}" if item.line else item.file
-                        print(f"wirescan: {where}: {item.reason}", file=sys.stderr)
-                    continue
-                chunk.append(item)
-                size += len(item.text)
-                if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
-                    sink.write(chunk)
-                    n_ok += len(chunk)
-                    if bar is not None:
-                        bar.update(len(chunk))
-                    chunk, size = [], 0
-        if chunk:
-            sink.write(chunk)
+        # Three stages overlap: the reader thread parses the next chunk and the writer thread
+        # writes the previous one while this thread extracts (in Rust, without the GIL). One chunk
+        # waits at each stage at most, so memory stays bounded.
+        for chunk in reader:
+            result = sink.extract(chunk)
+            if pending is not None:
+                pending.result()
+            pending = writer.submit(sink.emit, chunk, result)
             n_ok += len(chunk)
             if bar is not None:
                 bar.update(len(chunk))
+        if pending is not None:
+            pending.result()
+        n_bad = reader.n_bad
         written = sink.commit()
         if err_out is not None and err_file is not None:
             err_out.close()
@@ -214,6 +296,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             else:
                 err_file.abort()
     except BaseException as e:
+        reader.stop()
+        if pending is not None:
+            # Let a write in flight finish before its files are removed.
+            try:
+                pending.result()
+            except BaseException:  # the first error is the one reported
+                pass
         sink.abort()
         if err_out is not None and err_file is not None:
             err_out.close()
@@ -223,6 +312,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             return 130
         raise
     finally:
+        writer.shutdown(wait=True)
         if bar is not None:
             bar.close()
     if args.out or n_bad:
