@@ -170,3 +170,18 @@ def test_data_is_compact_and_documented() -> None:
     assert info["currency"] and info["entities"] == len(wirescan.Gazetteer.default())
     assert "CC BY 4.0" in info["licences"]["geonames"]
     assert "ODbL" in (data / "NOTICE.md").read_text()
+
+
+def test_a_title_settles_a_shared_surname(dex: wirescan.Extractor) -> None:
+    text = (
+        "Kim Jong Un met envoys while Kim Yong-hyun flew to Washington. "
+        "South Korean Defence Minister Kim said the talks went well; "
+        "North Korean leader Kim said nothing."
+    )
+    doc = dex.extract(text)
+    spans_ok(doc)
+    kims = [m for m in doc.entities if m.text == "Kim"]
+    assert [(m.name, m.ambiguous) for m in kims] == [
+        ("Kim Yong-hyun", False),
+        ("Kim Jong Un", False),
+    ]

@@ -555,7 +555,7 @@ impl Compiled {
         if opts.overlapping {
             out.sort_by_key(|m| (m.span.char_start, std::cmp::Reverse(m.span.char_end)));
         }
-        resolve_by_context(&mut out, store);
+        resolve_by_context(&mut out, store, text);
         out
     }
 }
@@ -682,10 +682,61 @@ fn country_of(e: EntityRef<'_>) -> Option<&str> {
     e.attributes().get("country").and_then(|v| v.as_str())
 }
 
-/// Settles ambiguous mentions by the document: a candidate named elsewhere in the document
-/// without ambiguity, or one in a country the document otherwise mentions, wins when it is the
+/// The words written right before byte `start` that may form a title (`South Korean Defence
+/// Minister` before `Kim`), nearest first, lower case: capitalised words, or title words in any
+/// case, separated by single spaces; at most five.
+fn title_words(text: &str, start: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut end = start;
+    while out.len() < 5 {
+        let before = &text[..end];
+        let Some(b) = before.strip_suffix(' ') else {
+            break;
+        };
+        let b = b.strip_suffix('.').unwrap_or(b); // `Gen. Kim`
+        let w_start = b
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
+            .last()
+            .map_or(b.len(), |(i, _)| i);
+        let w = &b[w_start..];
+        if w.is_empty() {
+            break;
+        }
+        let lw = w.to_lowercase();
+        if !(w.starts_with(char::is_uppercase) || is_title(&lw)) {
+            break;
+        }
+        out.push(lw);
+        end = w_start;
+    }
+    out
+}
+
+/// How well a candidate's `role` fits the title written before its mention: 0 unless the
+/// title's head word (`minister`, `leader`) is in the role, else one more for each other word
+/// of the title that is (`defence`, `foreign`; British and American spellings alike).
+fn title_fit(role: &str, words: &[String]) -> usize {
+    let Some(head) = words.first().filter(|h| is_title(h)) else {
+        return 0;
+    };
+    let role = role.to_lowercase().replace("defense", "defence");
+    let has = |w: &str| {
+        let w = w.replace("defense", "defence");
+        role.split(|c: char| !c.is_alphanumeric()).any(|r| r == w)
+    };
+    if !has(head) {
+        return 0;
+    }
+    1 + words[1..].iter().filter(|w| has(w)).count()
+}
+
+/// Settles ambiguous mentions by the document: a candidate whose `role` fits the title written
+/// before the mention (`Defence Minister Kim`), else a candidate named elsewhere in the document
+/// without ambiguity, else one in a country the document otherwise mentions, wins when it is the
 /// only one that does. Unsettled mentions keep `ambiguous` set.
-fn resolve_by_context(mentions: &mut [Mention], store: &Store) {
+fn resolve_by_context(mentions: &mut [Mention], store: &Store, text: &str) {
     if !mentions.iter().any(|m| m.ambiguous) {
         return;
     }
@@ -698,9 +749,14 @@ fn resolve_by_context(mentions: &mut [Mention], store: &Store) {
         }
     }
     for m in mentions.iter_mut().filter(|m| m.ambiguous) {
-        let score = |e: u32| -> u8 {
+        let words = title_words(text, m.span.byte_start);
+        let score = |e: u32| -> usize {
             let ent = store.get(e as usize);
-            if sure.contains(&e) {
+            let role = ent.attributes().get("role").and_then(|v| v.as_str());
+            let fit = role.map_or(0, |r| title_fit(r, &words));
+            if fit > 0 {
+                10 + fit
+            } else if sure.contains(&e) {
                 2
             } else if country_of(ent).is_some_and(|c| countries.contains(c)) {
                 1
@@ -708,7 +764,7 @@ fn resolve_by_context(mentions: &mut [Mention], store: &Store) {
                 0
             }
         };
-        let scores: Vec<u8> = m.candidates.iter().map(|&e| score(e)).collect();
+        let scores: Vec<usize> = m.candidates.iter().map(|&e| score(e)).collect();
         let best = scores.iter().copied().max().unwrap_or(0);
         if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
             let k = scores.iter().position(|&s| s == best).unwrap_or(0);

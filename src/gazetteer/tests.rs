@@ -275,6 +275,43 @@ fn large_gazetteer_uses_the_nfa() {
     );
 }
 
+#[test]
+fn titles_settle_shared_surnames_by_role() {
+    let g = gaz(vec![
+        json!({"id": "kju", "name": "Kim Jong Un", "kind": "person", "surnames": ["Kim"],
+               "role": "Supreme Leader of North Korea"}),
+        json!({"id": "kyh", "name": "Kim Yong-hyun", "kind": "person", "surnames": ["Kim"],
+               "role": "Defense Minister of South Korea"}),
+        json!({"id": "cty", "name": "Cho Tae-yul", "kind": "person", "surnames": ["Cho"],
+               "role": "Foreign Minister of South Korea"}),
+        json!({"id": "cty2", "name": "Cho Tae-yong", "kind": "person", "surnames": ["Cho"],
+               "role": "Director of the National Intelligence Service"}),
+    ]);
+    let pick = |text: &str| -> Vec<(String, bool)> {
+        g.find(text, MatchOptions::default())
+            .unwrap()
+            .into_iter()
+            .map(|m| (g.entity(m.entity as usize).id().to_string(), m.ambiguous))
+            .collect()
+    };
+    // Both Kims named, then a title decides (British spelling against an American role).
+    let t = "Kim Jong Un and Kim Yong-hyun. South Korean Defence Minister Kim said no.";
+    assert_eq!(pick(t)[2], ("kyh".to_string(), false));
+    let t = "Kim Jong Un and Kim Yong-hyun. North Korean leader Kim said yes.";
+    assert_eq!(pick(t)[2], ("kju".to_string(), false));
+    // A title before any full name: the only minister among the Chos with that portfolio.
+    assert_eq!(
+        pick("Foreign Minister Cho arrived.")[0],
+        ("cty".to_string(), false)
+    );
+    // A head word no role has (`Mr.`) decides nothing; the mention stays ambiguous.
+    let t = "Kim Jong Un and Kim Yong-hyun. Mr. Kim said.";
+    assert!(pick(t)[2].1);
+    // A modifier alone is not enough: `Defence` without the head word `minister`.
+    let t = "Kim Jong Un and Kim Yong-hyun. Defence official Kim said.";
+    assert!(pick(t).get(2).is_none_or(|m| m.1));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
