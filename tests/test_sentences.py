@@ -82,3 +82,15 @@ def test_sentences_are_split_on_first_access_and_kept() -> None:
     docs = EX.extract_batch([text, "One. Two."], n_threads=2)
     assert docs[0].sentences == first
     assert [(s, e) for s, e in docs[1].sentences] == [(0, 4), (5, 9)]
+
+
+def test_an_abbreviation_can_end_a_sentence() -> None:
+    text = "Sanctions were imposed by the U.S. The move angered Moscow. Acme Inc. said nothing."
+    assert sentences(text) == [
+        "Sanctions were imposed by the U.S.",
+        "The move angered Moscow.",
+        "Acme Inc. said nothing.",
+    ]
+    assert sentences("U.S. President Joe Biden met Mr. He.") == [
+        "U.S. President Joe Biden met Mr. He."
+    ]

@@ -6,7 +6,9 @@
 //! - `.`, `!` or `?`, optionally followed by closing quotes or brackets, ends a sentence when
 //!   whitespace follows and the next word starts with a capital letter, a digit or an opening
 //!   quote or bracket;
-//! - a period after an abbreviation (`Mr.`, `Oct.`, `No.`, `U.S.`) or an initial (`J.`) does not.
+//! - a period after an abbreviation (`Mr.`, `Oct.`, `No.`, `U.S.`) or an initial (`J.`) does not,
+//!   unless the abbreviation often ends sentences (`U.S.`, `Inc.`) and a sentence-opening word
+//!   (`The`, `He`, `But`) follows.
 //!
 //! Spans are trimmed of surrounding whitespace and never empty.
 //!
@@ -15,6 +17,9 @@
 //! let text = "On Oct. 3 the U.S. said so. \"It is over,\" he said.\n\nNext paragraph";
 //! let s: Vec<&str> = split(text).iter().map(|s| &text[s.byte_start..s.byte_end]).collect();
 //! assert_eq!(s, ["On Oct. 3 the U.S. said so.", "\"It is over,\" he said.", "Next paragraph"]);
+//! let text = "Sanctions came from the U.S. The U.S. Treasury said so.";
+//! let s: Vec<&str> = split(text).iter().map(|s| &text[s.byte_start..s.byte_end]).collect();
+//! assert_eq!(s, ["Sanctions came from the U.S.", "The U.S. Treasury said so."]);
 //! ```
 
 use super::normalize::OrigSpan;
@@ -81,6 +86,62 @@ fn word_before(text: &str, end: usize) -> &str {
     &text[start..end]
 }
 
+/// Abbreviations that often end a sentence too (`… imposed by the U.S. The move …`), besides
+/// dotted acronyms.
+fn can_end_sentence(word: &str) -> bool {
+    matches!(word, "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "etc")
+}
+
+/// Capitalised function words that start sentences and hardly ever follow an abbreviation inside
+/// one: after `U.S.` or `Inc.`, they mean the period ended the sentence.
+fn sentence_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "There"
+            | "However"
+            | "Meanwhile"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+    )
+}
+
+/// The word after the whitespace that follows byte `pos`, if whitespace follows.
+fn word_after(text: &str, pos: usize) -> &str {
+    let rest = &text[pos..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return "";
+    }
+    let end = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    &trimmed[..end]
+}
+
 /// Does a period at byte `dot` close an abbreviation or an initial rather than a sentence?
 pub(crate) fn abbreviation_period(text: &str, dot: usize) -> bool {
     let w = word_before(text, dot);
@@ -89,7 +150,8 @@ pub(crate) fn abbreviation_period(text: &str, dot: usize) -> bool {
     }
     // `U.S`, `U.N`, `e.g`: letters separated by periods.
     if w.contains('.') {
-        return w.split('.').all(|p| p.chars().count() <= 2);
+        return w.split('.').all(|p| p.chars().count() <= 2)
+            && !sentence_starter(word_after(text, dot + 1));
     }
     let mut chars = w.chars();
     let first = chars.next();
@@ -98,6 +160,9 @@ pub(crate) fn abbreviation_period(text: &str, dot: usize) -> bool {
         return true;
     }
     let lower = w.to_lowercase();
+    if can_end_sentence(&lower) && sentence_starter(word_after(text, dot + 1)) {
+        return false;
+    }
     abbreviation(&lower) || super::is_month_word(&lower)
 }
 
@@ -223,6 +288,32 @@ mod tests {
         assert_eq!(
             sents("He won No. 1 spot. Then he left."),
             ["He won No. 1 spot.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_that_end_sentences() {
+        assert_eq!(
+            sents("Troops left the U.S. He said so. Talks with the U.N. But not now."),
+            [
+                "Troops left the U.S.",
+                "He said so.",
+                "Talks with the U.N.",
+                "But not now."
+            ]
+        );
+        assert_eq!(
+            sents("Shares of Acme Inc. The firm said. Mr. The Rock arrived."),
+            [
+                "Shares of Acme Inc.",
+                "The firm said.",
+                "Mr. The Rock arrived."
+            ]
+        );
+        // Not a sentence opener: the abbreviation keeps its period inside the sentence.
+        assert_eq!(
+            sents("The U.S. Army and U.S. President Joe Biden met Gen. He Weidong."),
+            ["The U.S. Army and U.S. President Joe Biden met Gen. He Weidong."]
         );
     }
 
