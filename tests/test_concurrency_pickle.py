@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import pickle
+import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -83,3 +85,26 @@ def test_pickle_format_is_checked(seed_gazetteer: wirescan.Gazetteer) -> None:
     fn, args = seed_gazetteer.__reduce__()
     with pytest.raises(wirescan.GazetteerError, match="format 99"):
         fn(99, *args[1:])
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc")
+def test_only_wirescan_threads_are_started() -> None:
+    """Building, compiling and extracting use wirescan's own pool, sized by
+    WIRESCAN_NUM_THREADS; no other (global rayon) threads appear in the caller's process."""
+    code = (
+        "import os, wirescan\n"
+        "g = wirescan.Gazetteer.from_records(\n"
+        "    [{'id': f'e{i}', 'name': f'Name{i} Place', 'kind': 'place'} for i in range(5000)])\n"
+        "ex = wirescan.Extractor(g)\n"
+        "ex.extract_batch(['Name1 Place said 3 things.'] * 10)\n"
+        "ex._core.columns_many(['Name2 Place.'] * 10, ['entities', 'numbers'], None)\n"
+        "tasks = os.listdir('/proc/self/task')\n"
+        "print(sorted(open(f'/proc/self/task/{t}/comm').read().strip() for t in tasks))\n"
+    )
+    env = dict(os.environ, WIRESCAN_NUM_THREADS="1")
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    names = ast.literal_eval(out)
+    assert names.count("wirescan-0") == 1
+    assert len(names) == 2, names  # the main thread and one worker

@@ -235,14 +235,15 @@ fn looks_like_acronym(alias: &str) -> bool {
         && !alias.contains(' ')
 }
 
-fn field_str(rec: &Map<String, Value>, key: &str, idx: usize) -> Result<Option<String>> {
-    match rec.get(key) {
+/// Takes a string field out of a record (a number is read as its text).
+fn take_str(rec: &mut Map<String, Value>, key: &str, idx: usize) -> Result<Option<String>> {
+    match rec.remove(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s)),
         Some(Value::Number(n)) => Ok(Some(n.to_string())),
         Some(other) => Err(Error::gazetteer(
             Some(idx),
-            format!("field {key:?} must be a string, not {}", json_type(other)),
+            format!("field {key:?} must be a string, not {}", json_type(&other)),
         )),
     }
 }
@@ -259,21 +260,27 @@ fn json_type(v: &Value) -> &'static str {
 }
 
 /// Parses a case policy field (`None`/null is `auto`); `what` names the field in errors.
-fn parse_case(v: Option<&Value>, what: &str, idx: usize) -> Result<CasePolicy> {
+/// Parses a case policy; `what` names the field in an error (made only when there is one).
+fn parse_case(v: Option<&Value>, what: &dyn Fn() -> String, idx: usize) -> Result<CasePolicy> {
     match v {
         None | Some(Value::Null) => Ok(CasePolicy::Auto),
         Some(Value::String(c)) => CasePolicy::parse(c).ok_or_else(|| {
             Error::gazetteer(
                 Some(idx),
                 format!(
-                    "{what}: unknown case policy {c:?} (expected auto, exact, capitalized, \
-                     tolerant or insensitive)"
+                    "{}: unknown case policy {c:?} (expected auto, exact, capitalized, \
+                     tolerant or insensitive)",
+                    what()
                 ),
             )
         }),
         Some(other) => Err(Error::gazetteer(
             Some(idx),
-            format!("{what}: case must be a string, not {}", json_type(other)),
+            format!(
+                "{}: case must be a string, not {}",
+                what(),
+                json_type(other)
+            ),
         )),
     }
 }
@@ -341,7 +348,7 @@ fn parse_alias_list(
                         ))
                     }
                 };
-                let case = parse_case(o.get("case"), &format!("{key}[{k}]"), idx)?;
+                let case = parse_case(o.get("case"), &|| format!("{key}[{k}]"), idx)?;
                 (text, form, case)
             }
             other => {
@@ -391,18 +398,18 @@ impl Entity {
                 ))
             }
         };
-        let id = field_str(&obj, "id", idx)?.unwrap_or_default();
+        let id = take_str(&mut obj, "id", idx)?.unwrap_or_default();
         if id.trim().is_empty() {
             return Err(Error::gazetteer(Some(idx), "missing or empty \"id\""));
         }
-        let name = field_str(&obj, "name", idx)?.unwrap_or_default();
+        let name = take_str(&mut obj, "name", idx)?.unwrap_or_default();
         if name.trim().is_empty() {
             return Err(Error::gazetteer(
                 Some(idx),
                 format!("entity {id:?}: missing or empty \"name\""),
             ));
         }
-        let kind = field_str(&obj, "kind", idx)?.unwrap_or_default();
+        let kind = take_str(&mut obj, "kind", idx)?.unwrap_or_default();
         if kind.trim().is_empty() {
             return Err(Error::gazetteer(
                 Some(idx),
@@ -429,10 +436,10 @@ impl Entity {
                 ))
             }
         };
-        let entity_case = parse_case(obj.get("case"), &format!("entity {id:?}"), idx)?;
+        let entity_case = parse_case(obj.get("case"), &|| format!("entity {id:?}"), idx)?;
         let name_case = parse_case(
             obj.get("name_case"),
-            &format!("entity {id:?}: name_case"),
+            &|| format!("entity {id:?}: name_case"),
             idx,
         )?;
         let mut aliases = vec![Alias {
@@ -517,9 +524,6 @@ impl Entity {
         }
         let nested = obj.remove("attributes");
         for key in [
-            "id",
-            "name",
-            "kind",
             "aliases",
             "acronyms",
             "demonyms",
@@ -643,11 +647,15 @@ impl Gazetteer {
             }
         }
         let mut by_id: Vec<u32> = (0..entities.len() as u32).collect();
-        by_id.par_sort_unstable_by(|&a, &b| {
-            entities[a as usize]
-                .id
-                .cmp(&entities[b as usize].id)
-                .then(a.cmp(&b))
+        // On wirescan's own pool: the global rayon pool would start threads the caller never
+        // asked for.
+        crate::pipeline::thread_pool(0)?.install(|| {
+            by_id.par_sort_unstable_by(|&a, &b| {
+                entities[a as usize]
+                    .id
+                    .cmp(&entities[b as usize].id)
+                    .then(a.cmp(&b))
+            })
         });
         if let Some(w) = by_id
             .windows(2)

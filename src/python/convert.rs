@@ -13,6 +13,24 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, 
     if depth > MAX_DEPTH {
         return Err("nested more than 64 levels deep".into());
     }
+    // The common types first: a gazetteer record is mostly strings in dicts and lists.
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_string_lossy().into_owned()));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut out = Map::new();
+        for (k, v) in d.iter() {
+            out.insert(dict_key(&k)?, py_to_json(&v, depth + 1)?);
+        }
+        return Ok(Value::Object(out));
+    }
+    if let Ok(l) = obj.cast::<PyList>() {
+        let mut out = Vec::with_capacity(l.len());
+        for item in l.iter() {
+            out.push(py_to_json(&item, depth + 1)?);
+        }
+        return Ok(Value::Array(out));
+    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -33,10 +51,7 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, 
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Ok(Number::from_f64(f.value()).map_or(Value::Null, Value::Number));
     }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_string_lossy().into_owned()));
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+    if obj.is_instance_of::<PyTuple>() {
         let mut out = Vec::new();
         for item in obj.try_iter().map_err(|e| e.to_string())? {
             let item = item.map_err(|e| e.to_string())?;
@@ -44,7 +59,7 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, 
         }
         return Ok(Value::Array(out));
     }
-    if obj.is_instance_of::<PyDict>() || obj.cast::<PyMapping>().is_ok() {
+    if obj.cast::<PyMapping>().is_ok() {
         let mut out = Map::new();
         let items = obj
             .call_method0("items")
@@ -54,11 +69,7 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, 
             let kv = kv.map_err(|e| e.to_string())?;
             let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
                 kv.extract().map_err(|e: PyErr| e.to_string())?;
-            let key = match k.cast::<PyString>() {
-                Ok(s) => s.to_string_lossy().into_owned(),
-                Err(_) => k.str().map_err(|e| e.to_string())?.to_string(),
-            };
-            out.insert(key, py_to_json(&v, depth + 1)?);
+            out.insert(dict_key(&k)?, py_to_json(&v, depth + 1)?);
         }
         return Ok(Value::Object(out));
     }
@@ -77,6 +88,14 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, 
     Err(format!(
         "values of type {tn} are not supported (use str, int, float, bool, None, list or dict)"
     ))
+}
+
+/// A mapping key as a string (`str(key)` for other types).
+fn dict_key(k: &Bound<'_, PyAny>) -> Result<String, String> {
+    match k.cast::<PyString>() {
+        Ok(s) => Ok(s.to_string_lossy().into_owned()),
+        Err(_) => Ok(k.str().map_err(|e| e.to_string())?.to_string()),
+    }
 }
 
 /// Converts JSON to Python objects.
