@@ -134,10 +134,6 @@ class _Sink:
         )
         self._writer("documents", docs.schema).write_batch(docs)
 
-    def write(self, recs: list[_archive.Record]) -> None:
-        """Extracts and writes one chunk on the calling thread."""
-        self.emit(recs, self.extract(recs))
-
     def commit(self) -> list[str]:
         if self.jsonl is not None:
             self.jsonl.close()
