@@ -204,6 +204,21 @@ fn malformed_records_name_the_record() {
             0,
             "no letters",
         ),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x"}, {"id": "b", "name": "Bb", "kind": "x", "case": "loud"}]),
+            1,
+            "entity \"b\": unknown case policy \"loud\"",
+        ),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x", "name_case": 3}]),
+            0,
+            "entity \"a\": name_case: case must be a string, not a number",
+        ),
+        (
+            json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": ["ok", {"text": "b", "case": 1}]}]),
+            0,
+            "aliases[1]: case must be a string",
+        ),
         (json!(["not an object"]), 0, "object"),
         (
             json!([{"id": "a", "name": "Aa", "kind": "x", "aliases": 5}]),
