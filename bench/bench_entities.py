@@ -207,13 +207,13 @@ def threads_worker(size: int, corpus_bytes: int, repeats: int) -> dict[str, obje
     assert isinstance(ex, wirescan.Extractor)
     total = sum(len(d.encode("utf-8")) for d in docs)
     for n in (1, 2):
-        ex.extract_batch(docs[:50], n_threads=n)
+        ex.extract_batch(docs[:50], n_threads=n, progress=False)
     walls: dict[int, list[float]] = {1: [], 2: []}
     cpus: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(max(repeats, 9)):
         for n in (1, 2):
             c0, w0 = time.process_time(), time.perf_counter()
-            ex.extract_batch(docs, n_threads=n)
+            ex.extract_batch(docs, n_threads=n, progress=False)
             walls[n].append(time.perf_counter() - w0)
             cpus[n].append(time.process_time() - c0)
     ratios = [a / b for a, b in zip(walls[1], walls[2])]

@@ -15,6 +15,9 @@ pub enum ErrorKind {
     Option,
     /// A bug: a panic caught at the boundary, or a broken internal invariant.
     Internal,
+    /// The caller stopped a batch before it finished (see
+    /// [`Extractor::extract_batch_watched`](crate::pipeline::Extractor::extract_batch_watched)).
+    Cancelled,
 }
 
 /// An error from the wirescan core.
@@ -32,6 +35,10 @@ impl Error {
             message: message.into(),
             record: None,
         }
+    }
+
+    pub(crate) fn cancelled() -> Self {
+        Error::new(ErrorKind::Cancelled, "the batch was cancelled")
     }
 
     pub(crate) fn gazetteer(record: Option<usize>, message: impl Into<String>) -> Self {

@@ -1,7 +1,9 @@
 //! One document, and batches of documents on a rayon pool.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -121,6 +123,65 @@ impl Extractor {
                 .collect()
         }))
     }
+
+    /// As [`Extractor::extract_batch`], with the calling thread free while the pool works: every
+    /// `every`, it calls `tick` with the number of texts done so far. When `tick` returns
+    /// `false` the texts not yet started are skipped and the call returns an error of kind
+    /// [`ErrorKind::Cancelled`] once the texts in flight are done. This is how a caller shows
+    /// progress and stops a long batch (Ctrl-C) without cutting it into chunks: each chunk
+    /// boundary is a barrier where all but one thread wait for the slowest text.
+    pub fn extract_batch_watched<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        n_threads: usize,
+        every: Duration,
+        mut tick: impl FnMut(usize) -> bool,
+    ) -> Result<Vec<Result<Document>>> {
+        self.gazetteer.compile()?;
+        let pool = thread_pool(n_threads)?;
+        let done = AtomicUsize::new(0);
+        let cancel = AtomicBool::new(false);
+        let (tx, rx) = mpsc::channel();
+        let mut out = None;
+        pool.in_place_scope(|scope| {
+            let (done, cancel) = (&done, &cancel);
+            scope.spawn(move |_| {
+                let results: Vec<Result<Document>> = texts
+                    .par_iter()
+                    .with_min_len(1)
+                    .map(|t| {
+                        if cancel.load(Ordering::Relaxed) {
+                            return Err(Error::cancelled());
+                        }
+                        let r = self.extract(t.as_ref());
+                        done.fetch_add(1, Ordering::Relaxed);
+                        r
+                    })
+                    .collect();
+                // The receiver outlives this job (the scope waits for it).
+                let _ = tx.send(results);
+            });
+            loop {
+                match rx.recv_timeout(every) {
+                    Ok(results) => {
+                        out = Some(results);
+                        break;
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if !cancel.load(Ordering::Relaxed) && !tick(done.load(Ordering::Relaxed)) {
+                            cancel.store(true, Ordering::Relaxed);
+                        }
+                    }
+                    // The job panicked; the scope re-raises its panic on this thread.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            }
+        });
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Error::cancelled());
+        }
+        out.ok_or_else(|| Error::new(ErrorKind::Internal, "batch ended without results"))
+    }
 }
 
 /// Threads used when none are asked for: `WIRESCAN_NUM_THREADS`, else the number of cores.
@@ -167,4 +228,84 @@ pub(crate) fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
     let pool = Arc::new(pool);
     guard.1.insert(n, pool.clone());
     Ok(pool)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::GazetteerOptions;
+    use serde_json::json;
+
+    fn extractor() -> Extractor {
+        let g = Gazetteer::from_records(
+            vec![
+                json!({"id": "Q8684", "name": "Seoul", "kind": "place"}),
+                json!({"id": "Q423", "name": "North Korea", "kind": "place", "aliases": ["DPRK"]}),
+            ],
+            GazetteerOptions::default(),
+        )
+        .unwrap();
+        Extractor::new(Arc::new(g), ExtractOptions::default())
+    }
+
+    fn texts(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                format!("Doc {i}: Seoul said the DPRK sent {i} \"shells,\" he said. ").repeat(20)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn watched_batch_equals_plain_batch_and_counts_up() {
+        let x = extractor();
+        let t = texts(3000);
+        let plain = x.extract_batch(&t, 2).unwrap();
+        let mut seen = Vec::new();
+        let watched = x
+            .extract_batch_watched(&t, 2, Duration::ZERO, |done| {
+                seen.push(done);
+                true
+            })
+            .unwrap();
+        assert_eq!(plain, watched);
+        assert_eq!(plain.len(), 3000);
+        assert!(plain
+            .iter()
+            .all(|d| d.as_ref().unwrap().entities.len() == 40));
+        // Progress never goes backwards and never passes the number of texts.
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]));
+        assert!(seen.iter().all(|&d| d <= 3000));
+    }
+
+    #[test]
+    fn tick_returning_false_cancels_the_rest() {
+        let x = extractor();
+        let t = texts(20_000);
+        let mut ticks = 0;
+        let r = x.extract_batch_watched(&t, 2, Duration::ZERO, |_| {
+            ticks += 1;
+            false
+        });
+        assert_eq!(r.unwrap_err().kind(), ErrorKind::Cancelled);
+        assert_eq!(ticks, 1, "no tick after the batch was cancelled");
+        // The pool is usable afterwards.
+        assert_eq!(
+            x.extract_batch_watched(&t[..3], 2, Duration::ZERO, |_| true)
+                .unwrap()
+                .len(),
+            3
+        );
+    }
+
+    #[test]
+    fn a_panicking_tick_surfaces_after_the_pool_is_done() {
+        let x = extractor();
+        let t = texts(2000);
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            x.extract_batch_watched(&t, 2, Duration::ZERO, |_| panic!("tick"))
+        }));
+        assert!(r.is_err());
+        assert_eq!(x.extract_batch(&t[..5], 2).unwrap().len(), 5);
+    }
 }

@@ -153,7 +153,7 @@ def test_progress_bar_and_silence(
     assert "40/40" in err
     dx.frame(texts, chunk_size=8, progress=False)
     assert capsys.readouterr().err == ""
-    docs = dx.extract_batch(texts, chunk_size=8, progress=True)
+    docs = dx.extract_batch(texts, progress=True)
     assert len(docs) == 40 and "40/40" in capsys.readouterr().err
 
 
@@ -240,3 +240,61 @@ def test_ctrl_c_stops_a_long_frame_between_chunks() -> None:
     assert out.startswith("interrupted after"), (out, err)
     done = int(out.split()[2])
     assert done < 400_000 // 64
+
+
+def test_ctrl_c_stops_a_long_extract_batch() -> None:
+    """A real SIGINT during one extract_batch call over ~40 GB of text (hours of work): the
+    call raises KeyboardInterrupt once the texts in flight are done. Were the interrupt not
+    honoured, the child would outlive the timeout below and the test would fail."""
+    code = textwrap.dedent(
+        """
+        import wirescan
+
+        ex = wirescan.Extractor()
+        texts = ["Kim Jong Un said, \\"We have 3,000 troops.\\" In Seoul, officials met. " * 600]
+        texts = texts * 1_000_000
+        print("started", flush=True)
+        try:
+            ex.extract_batch(texts, progress=False)
+            print("finished", flush=True)
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+        """
+    )
+    import signal
+    import time
+
+    p = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert p.stdout is not None
+        assert p.stdout.readline().strip() == "started"
+        time.sleep(1.0)  # let the batch get going on the pool
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=300)
+    finally:
+        p.kill()
+    assert out.strip() == "interrupted", (out, err)
+
+
+def test_batch_progress_reports_counts_and_stops_on_error(dx: wirescan.Extractor) -> None:
+    """The core's progress hook behind extract_batch's tqdm bar: counts only go up, the last
+    call reports every text, and an exception from the hook stops the batch and is raised."""
+    texts = ['Kim Jong Un said, "We have 3,000 troops." ' * 200] * 3000
+    seen: list[int] = []
+    docs = dx._core.extract_batch(texts, None, seen.append)
+    assert len(docs) == 3000 and seen[-1] == 3000
+    assert seen == sorted(seen)
+    assert docs[7].quotes[0].speaker_text == "Kim Jong Un"
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int) -> None:
+        if done < len(many):
+            raise Stop(done)
+
+    many = texts * 20  # long enough for the hook to be called before the end
+    with pytest.raises(Stop):
+        dx._core.extract_batch(many, None, stop)

@@ -312,33 +312,23 @@ class Extractor:
         n_threads: int | None = None,
         *,
         progress: bool | None = None,
-        chunk_size: int = _frames.DEFAULT_CHUNK,
     ) -> list[Document]:
-        """Extracts many texts with the GIL released, on ``n_threads`` threads (default:
-        ``WIRESCAN_NUM_THREADS`` or the number of cores), ``chunk_size`` texts per call into
-        the core so that Ctrl-C stops it promptly. A tqdm bar shows on long inputs when tqdm is
-        installed (``progress=False`` silences it, ``True`` insists)."""
+        """Extracts many texts in one call into the core, the GIL released, on ``n_threads``
+        threads (default: ``WIRESCAN_NUM_THREADS`` or the number of cores). Ctrl-C stops it
+        within a fraction of a second (the texts in flight finish, the rest are skipped, and
+        KeyboardInterrupt is raised). A tqdm bar shows on long inputs when tqdm is installed
+        (``progress=False`` silences it, ``True`` insists)."""
         _check_threads(n_threads)
         if isinstance(texts, str):
             raise TypeError("texts must be a sequence of str, not a single str (use extract)")
         items = texts if isinstance(texts, (list, tuple)) else list(texts)
-        if len(items) <= chunk_size:
-            return self._core.extract_batch(items, n_threads)
         bar = _frames.progress_bar(len(items), progress, "wirescan")
-        out: list[Document] = []
+        if bar is None:
+            return self._core.extract_batch(items, n_threads)
         try:
-            for i in range(0, len(items), chunk_size):
-                part = items[i : i + chunk_size]
-                try:
-                    out.extend(self._core.extract_batch(part, n_threads))
-                except TypeError as e:
-                    raise TypeError(str(e).replace("texts[", f"texts[{i}+", 1)) from None
-                if bar is not None:
-                    bar.update(len(part))
+            return self._core.extract_batch(items, n_threads, lambda done: bar.update(done - bar.n))
         finally:
-            if bar is not None:
-                bar.close()
-        return out
+            bar.close()
 
     def frame(
         self,

@@ -1,6 +1,6 @@
 """Type stubs for the Rust extension module ``wirescan._core``."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, final
 
 __version__: str
@@ -214,7 +214,10 @@ class Extractor:
     def extract(self, text: str) -> Document: ...
     def spans(self, text: str) -> list[tuple[int, int, str]]: ...
     def extract_batch(
-        self, texts: Iterable[str], n_threads: int | None = None
+        self,
+        texts: Iterable[str],
+        n_threads: int | None = None,
+        progress: Callable[[int], object] | None = None,
     ) -> list[Document]: ...
     def columns(
         self,
