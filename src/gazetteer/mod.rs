@@ -807,6 +807,11 @@ impl Gazetteer {
         self.compiled().map(|_| ())
     }
 
+    /// Whether the automaton is built.
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
     /// Heap bytes held by the compiled matcher (0 before it is built).
     pub fn automaton_memory(&self) -> usize {
         self.compiled.get().map_or(0, |c| c.memory_usage())
