@@ -15,5 +15,8 @@ pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Gazetteer, GazetteerOptions, Mention};
 pub use pipeline::{Document, ExtractOptions, Extractor};
 
+// The extension's global allocator (compiled for unit tests too, where it is not global).
+#[cfg(any(feature = "python", test))]
+mod alloc;
 #[cfg(feature = "python")]
 mod python;

@@ -22,14 +22,8 @@ use crate::quotes::{Quote, Source, Speaker};
 
 use convert::{json_to_py, py_to_json};
 
-/// The extension's Rust allocations go to mimalloc, not glibc malloc. With glibc, pool threads
-/// end up holding chunks of the main arena (a chunk freed on a thread other than its owner's is
-/// recycled through that thread's tcache), and every `realloc` of such a chunk takes the main
-/// arena's lock: two threads extracting a batch at 1M aliases made ~1,800 futex calls per 8 MB
-/// batch and ran 1.1x-1.5x one thread. mimalloc's per-thread heaps take no lock on that path.
-/// Python's own allocations are unaffected. `local_dynamic_tls`: the module is loaded by dlopen.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: crate::alloc::Alloc = crate::alloc::Alloc;
 
 /// Returns the memory a gazetteer build freed to the OS now. mimalloc purges freed memory a
 /// second after it is freed, but only when it is next called on that thread; without this, a
