@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -124,12 +124,17 @@ impl Extractor {
         }))
     }
 
-    /// As [`Extractor::extract_batch`], with the calling thread free while the pool works: every
-    /// `every`, it calls `tick` with the number of texts done so far. When `tick` returns
-    /// `false` the texts not yet started are skipped and the call returns an error of kind
-    /// [`ErrorKind::Cancelled`] once the texts in flight are done. This is how a caller shows
-    /// progress and stops a long batch (Ctrl-C) without cutting it into chunks: each chunk
-    /// boundary is a barrier where all but one thread wait for the slowest text.
+    /// As [`Extractor::extract_batch`], with the calling thread taking part and checking in:
+    /// the caller and `n_threads - 1` pool threads take texts one at a time from a shared
+    /// counter, and between texts, every `every` at most, the caller calls `tick` with the
+    /// number of texts done so far. When `tick` returns `false` the texts not yet started are
+    /// skipped and the call returns an error of kind [`ErrorKind::Cancelled`] once the texts in
+    /// flight are done. This is how a caller shows progress and stops a long batch (Ctrl-C)
+    /// without cutting it into chunks, each of which would end at a barrier where all but one
+    /// thread wait for the slowest text. The caller working, rather than waiting, also means a
+    /// batch never waits for a sleeping pool thread to wake up before it starts, and a
+    /// one-thread batch never leaves the calling thread. A text longer than `every` delays the
+    /// next tick until it is done.
     pub fn extract_batch_watched<S: AsRef<str> + Sync>(
         &self,
         texts: &[S],
@@ -138,49 +143,73 @@ impl Extractor {
         mut tick: impl FnMut(usize) -> bool,
     ) -> Result<Vec<Result<Document>>> {
         self.gazetteer.compile()?;
-        let pool = thread_pool(n_threads)?;
+        let n = if n_threads == 0 {
+            default_threads()
+        } else {
+            n_threads
+        };
+        let slots: Vec<OnceLock<Result<Document>>> =
+            texts.iter().map(|_| OnceLock::new()).collect();
+        let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
         let cancel = AtomicBool::new(false);
-        let (tx, rx) = mpsc::channel();
-        let mut out = None;
-        pool.in_place_scope(|scope| {
-            let (done, cancel) = (&done, &cancel);
-            scope.spawn(move |_| {
-                let results: Vec<Result<Document>> = texts
-                    .par_iter()
-                    .with_min_len(1)
-                    .map(|t| {
-                        if cancel.load(Ordering::Relaxed) {
-                            return Err(Error::cancelled());
-                        }
-                        let r = self.extract(t.as_ref());
-                        done.fetch_add(1, Ordering::Relaxed);
-                        r
-                    })
-                    .collect();
-                // The receiver outlives this job (the scope waits for it).
-                let _ = tx.send(results);
-            });
-            loop {
-                match rx.recv_timeout(every) {
-                    Ok(results) => {
-                        out = Some(results);
-                        break;
-                    }
-                    Err(mpsc::RecvTimeoutError::Timeout) => {
-                        if !cancel.load(Ordering::Relaxed) && !tick(done.load(Ordering::Relaxed)) {
-                            cancel.store(true, Ordering::Relaxed);
-                        }
-                    }
-                    // The job panicked; the scope re-raises its panic on this thread.
-                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                }
+        // Takes texts until none is left or the batch is cancelled; `between` runs after each.
+        let work = |between: &mut dyn FnMut()| loop {
+            if cancel.load(Ordering::Relaxed) {
+                break;
             }
-        });
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(t) = texts.get(i) else { break };
+            let _ = slots[i].set(self.extract(t.as_ref()));
+            done.fetch_add(1, Ordering::Relaxed);
+            between();
+        };
+        let mut last = Instant::now();
+        let mut caller = || {
+            // A panic in `tick` stops the pool threads too (the panic then surfaces here).
+            let _stop = CancelOnUnwind(&cancel);
+            work(&mut || {
+                if last.elapsed() >= every && !cancel.load(Ordering::Relaxed) {
+                    if !tick(done.load(Ordering::Relaxed)) {
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                    last = Instant::now();
+                }
+            })
+        };
+        if n <= 1 {
+            caller();
+        } else {
+            let pool = thread_pool(n - 1)?;
+            pool.in_place_scope(|scope| {
+                for _ in 1..n {
+                    scope.spawn(|_| work(&mut || {}));
+                }
+                caller();
+            });
+        }
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::cancelled());
         }
-        out.ok_or_else(|| Error::new(ErrorKind::Internal, "batch ended without results"))
+        slots
+            .into_iter()
+            .map(|s| {
+                s.into_inner().ok_or_else(|| {
+                    Error::new(ErrorKind::Internal, "a text of the batch was not done")
+                })
+            })
+            .collect()
+    }
+}
+
+/// Cancels a batch when dropped during a panic.
+struct CancelOnUnwind<'a>(&'a AtomicBool);
+
+impl Drop for CancelOnUnwind<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Ordering::Relaxed);
+        }
     }
 }
 
@@ -261,34 +290,43 @@ mod tests {
         let x = extractor();
         let t = texts(3000);
         let plain = x.extract_batch(&t, 2).unwrap();
-        let mut seen = Vec::new();
-        let watched = x
-            .extract_batch_watched(&t, 2, Duration::ZERO, |done| {
-                seen.push(done);
-                true
-            })
-            .unwrap();
-        assert_eq!(plain, watched);
         assert_eq!(plain.len(), 3000);
         assert!(plain
             .iter()
             .all(|d| d.as_ref().unwrap().entities.len() == 40));
-        // Progress never goes backwards and never passes the number of texts.
-        assert!(seen.windows(2).all(|w| w[0] <= w[1]));
-        assert!(seen.iter().all(|&d| d <= 3000));
+        for n in [1, 2, 3] {
+            let mut seen = Vec::new();
+            let watched = x
+                .extract_batch_watched(&t, n, Duration::ZERO, |done| {
+                    seen.push(done);
+                    true
+                })
+                .unwrap();
+            assert_eq!(plain, watched, "{n} threads");
+            // The caller reports after every text it does (`every` is zero here); progress
+            // never goes backwards and never passes the number of texts.
+            assert!(!seen.is_empty());
+            assert!(seen.windows(2).all(|w| w[0] <= w[1]));
+            assert!(seen.iter().all(|&d| d <= 3000));
+            if n == 1 {
+                assert_eq!(seen, (1..=3000).collect::<Vec<_>>());
+            }
+        }
     }
 
     #[test]
     fn tick_returning_false_cancels_the_rest() {
         let x = extractor();
         let t = texts(20_000);
-        let mut ticks = 0;
-        let r = x.extract_batch_watched(&t, 2, Duration::ZERO, |_| {
-            ticks += 1;
-            false
-        });
-        assert_eq!(r.unwrap_err().kind(), ErrorKind::Cancelled);
-        assert_eq!(ticks, 1, "no tick after the batch was cancelled");
+        for n in [1, 2] {
+            let mut ticks = 0;
+            let r = x.extract_batch_watched(&t, n, Duration::ZERO, |_| {
+                ticks += 1;
+                false
+            });
+            assert_eq!(r.unwrap_err().kind(), ErrorKind::Cancelled);
+            assert_eq!(ticks, 1, "no tick after the batch was cancelled");
+        }
         // The pool is usable afterwards.
         assert_eq!(
             x.extract_batch_watched(&t[..3], 2, Duration::ZERO, |_| true)

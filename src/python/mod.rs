@@ -1263,9 +1263,10 @@ impl PyExtractor {
         sets.iter().map(|c| columns_to_py(py, c)).collect()
     }
 
-    /// Extracts many texts in one call, the GIL released, on `n_threads` threads. Every
-    /// `TICK` the calling thread takes the GIL back to check for Ctrl-C and to call
-    /// `progress(done)`; an exception from either stops the batch and is raised.
+    /// Extracts many texts in one call, the GIL released, on `n_threads` threads (this one and
+    /// `n_threads - 1` pool threads). Between texts, every `TICK` at most, this thread takes the
+    /// GIL back to check for Ctrl-C and to call `progress(done)`; an exception from either stops
+    /// the batch and is raised.
     #[pyo3(signature = (texts, n_threads=None, progress=None))]
     fn extract_batch(
         &self,
