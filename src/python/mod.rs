@@ -1246,20 +1246,23 @@ impl PyExtractor {
         let strs: Vec<&str> = args.iter().map(|a| a.text.as_ref()).collect();
         let x = &self.inner;
         let n = n_threads.unwrap_or(0);
-        let sets = py
-            .detach(|| {
-                guarded(|| {
-                    let docs = x
-                        .extract_batch(&strs, n)?
-                        .into_iter()
-                        .collect::<crate::Result<Vec<_>>>()?;
-                    Ok(whats
-                        .iter()
-                        .map(|&w| crate::frames::columns(w, &strs, &docs, x.gazetteer(), doc_base))
-                        .collect::<Vec<_>>())
-                })
+        let mut stopped: Option<PyErr> = None;
+        let sets = py.detach(|| {
+            guarded(|| {
+                let docs = x
+                    .extract_batch_watched(&strs, n, TICK, watcher(None, &mut stopped))?
+                    .into_iter()
+                    .collect::<crate::Result<Vec<_>>>()?;
+                Ok(whats
+                    .iter()
+                    .map(|&w| crate::frames::columns(w, &strs, &docs, x.gazetteer(), doc_base))
+                    .collect::<Vec<_>>())
             })
-            .map_err(|e| to_py_err(py, e))?;
+        });
+        if let Some(e) = stopped {
+            return Err(e);
+        }
+        let sets = sets.map_err(|e| to_py_err(py, e))?;
         sets.iter().map(|c| columns_to_py(py, c)).collect()
     }
 
@@ -1293,15 +1296,7 @@ impl PyExtractor {
         let mut stopped: Option<PyErr> = None;
         let watched = py.detach(|| {
             guarded(|| {
-                x.extract_batch_watched(&strs, n, TICK, |done| {
-                    Python::attach(|py| {
-                        let r = py.check_signals().and_then(|()| match &progress {
-                            Some(f) => f.call1(py, (done,)).map(drop),
-                            None => Ok(()),
-                        });
-                        r.map_err(|e| stopped = Some(e)).is_ok()
-                    })
-                })
+                x.extract_batch_watched(&strs, n, TICK, watcher(progress.as_ref(), &mut stopped))
             })
         });
         if let Some(e) = stopped {
@@ -1322,6 +1317,23 @@ impl PyExtractor {
 
 /// How often a batch running without the GIL looks for Ctrl-C and reports progress.
 const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The `tick` of a watched batch: takes the GIL, checks for Ctrl-C, calls `progress(done)`;
+/// the first exception is kept in `stopped` and stops the batch.
+fn watcher<'a>(
+    progress: Option<&'a Py<PyAny>>,
+    stopped: &'a mut Option<PyErr>,
+) -> impl FnMut(usize) -> bool + 'a {
+    move |done| {
+        Python::attach(|py| {
+            let r = py.check_signals().and_then(|()| match progress {
+                Some(f) => f.call1(py, (done,)).map(drop),
+                None => Ok(()),
+            });
+            r.map_err(|e| *stopped = Some(e)).is_ok()
+        })
+    }
+}
 
 type ColumnsOut<'py> = (usize, Vec<Bound<'py, PyTuple>>);
 
