@@ -5,8 +5,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::{Gazetteer, MatchOptions, Mention};
 use crate::numbers::{find_numbers, find_numbers_in, Number, NumberOptions, NUMBER_NORM};
@@ -106,27 +104,21 @@ impl Extractor {
         })
     }
 
-    /// Extracts many texts on `n_threads` threads (0: the default, see [`default_threads`]).
-    /// The result has one entry per text, in order; one text's failure does not stop the others.
+    /// Extracts many texts on `n_threads` threads (0: the default, see [`default_threads`]): the
+    /// calling thread and `n_threads - 1` pool threads, as [`Extractor::extract_batch_watched`]
+    /// without ticks. The result has one entry per text, in order; one text's failure does not
+    /// stop the others.
     pub fn extract_batch<S: AsRef<str> + Sync>(
         &self,
         texts: &[S],
         n_threads: usize,
     ) -> Result<Vec<Result<Document>>> {
-        self.gazetteer.compile()?;
-        let pool = thread_pool(n_threads)?;
-        Ok(pool.install(|| {
-            texts
-                .par_iter()
-                .with_min_len(1)
-                .map(|t| self.extract(t.as_ref()))
-                .collect()
-        }))
+        self.extract_batch_watched(texts, n_threads, Duration::MAX, |_| true)
     }
 
-    /// As [`Extractor::extract_batch`], with the calling thread taking part and checking in:
-    /// the caller and `n_threads - 1` pool threads take texts one at a time from a shared
-    /// counter, and between texts, every `every` at most, the caller calls `tick` with the
+    /// Extracts many texts with the calling thread taking part and checking in: the caller and
+    /// `n_threads - 1` pool threads take texts one at a time from a shared counter, and between
+    /// its texts, every `every` at most, the caller calls `tick` with the
     /// number of texts done so far. When `tick` returns `false` the texts not yet started are
     /// skipped and the call returns an error of kind [`ErrorKind::Cancelled`] once the texts in
     /// flight are done. This is how a caller shows progress and stops a long batch (Ctrl-C)

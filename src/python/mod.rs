@@ -150,7 +150,9 @@ type IdChunk = Box<[PyOnceLock<Py<PyString>>]>;
 const ID_CHUNK: usize = 256;
 
 impl Shared {
+    /// Wraps a gazetteer just built, and hands the build's freed memory back to the OS.
     fn new(core: Gazetteer) -> Arc<Shared> {
+        release_freed_memory();
         let chunks = core.len().div_ceil(ID_CHUNK);
         Arc::new(Shared {
             core: Arc::new(core),
@@ -202,7 +204,6 @@ impl PyGazetteer {
         let g = py
             .detach(|| guarded(|| Gazetteer::from_records(values, opts)))
             .map_err(|e| to_py_err(py, e))?;
-        release_freed_memory();
         Ok(PyGazetteer {
             inner: Shared::new(g),
         })
@@ -228,7 +229,6 @@ impl PyGazetteer {
                 })
             })
             .map_err(|e| to_py_err(py, e))?;
-        release_freed_memory();
         Ok(PyGazetteer {
             inner: Shared::new(g),
         })
@@ -301,7 +301,6 @@ impl PyGazetteer {
         let g = py
             .detach(|| guarded(|| a.merge(&b, oc)))
             .map_err(|e| to_py_err(py, e))?;
-        release_freed_memory();
         Ok(PyGazetteer {
             inner: Shared::new(g),
         })
@@ -319,7 +318,6 @@ impl PyGazetteer {
         let g = py
             .detach(|| guarded(|| g.exclude(&ids, &kinds)))
             .map_err(|e| to_py_err(py, e))?;
-        release_freed_memory();
         Ok(PyGazetteer {
             inner: Shared::new(g),
         })
@@ -1246,23 +1244,20 @@ impl PyExtractor {
         let strs: Vec<&str> = args.iter().map(|a| a.text.as_ref()).collect();
         let x = &self.inner;
         let n = n_threads.unwrap_or(0);
-        let mut stopped: Option<PyErr> = None;
-        let sets = py.detach(|| {
-            guarded(|| {
-                let docs = x
-                    .extract_batch_watched(&strs, n, TICK, watcher(None, &mut stopped))?
-                    .into_iter()
-                    .collect::<crate::Result<Vec<_>>>()?;
-                Ok(whats
-                    .iter()
-                    .map(|&w| crate::frames::columns(w, &strs, &docs, x.gazetteer(), doc_base))
-                    .collect::<Vec<_>>())
+        let docs = watched_batch(py, x, &strs, n, None)?
+            .into_iter()
+            .collect::<crate::Result<Vec<_>>>()
+            .map_err(|e| to_py_err(py, e))?;
+        let sets = py
+            .detach(|| {
+                guarded(|| {
+                    Ok(whats
+                        .iter()
+                        .map(|&w| crate::frames::columns(w, &strs, &docs, x.gazetteer(), doc_base))
+                        .collect::<Vec<_>>())
+                })
             })
-        });
-        if let Some(e) = stopped {
-            return Err(e);
-        }
-        let sets = sets.map_err(|e| to_py_err(py, e))?;
+            .map_err(|e| to_py_err(py, e))?;
         sets.iter().map(|c| columns_to_py(py, c)).collect()
     }
 
@@ -1293,16 +1288,7 @@ impl PyExtractor {
         let x = &self.inner;
         ensure_compiled(py, x.gazetteer())?;
         let n = n_threads.unwrap_or(0);
-        let mut stopped: Option<PyErr> = None;
-        let watched = py.detach(|| {
-            guarded(|| {
-                x.extract_batch_watched(&strs, n, TICK, watcher(progress.as_ref(), &mut stopped))
-            })
-        });
-        if let Some(e) = stopped {
-            return Err(e);
-        }
-        let results = watched.map_err(|e| to_py_err(py, e))?;
+        let results = watched_batch(py, x, &strs, n, progress.as_ref())?;
         let mut docs = Vec::with_capacity(results.len());
         for (obj, r) in objs.iter().zip(results) {
             let d = r.map_err(|e| to_py_err(py, e))?;
@@ -1318,20 +1304,30 @@ impl PyExtractor {
 /// How often a batch running without the GIL looks for Ctrl-C and reports progress.
 const TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// The `tick` of a watched batch: takes the GIL, checks for Ctrl-C, calls `progress(done)`;
-/// the first exception is kept in `stopped` and stops the batch.
-fn watcher<'a>(
-    progress: Option<&'a Py<PyAny>>,
-    stopped: &'a mut Option<PyErr>,
-) -> impl FnMut(usize) -> bool + 'a {
-    move |done| {
+/// Extracts `strs` with the GIL released, the calling thread taking part; between its texts,
+/// every `TICK` at most, it takes the GIL back to check for Ctrl-C and to call
+/// `progress(done)`. The first exception from either stops the batch and is returned.
+fn watched_batch(
+    py: Python<'_>,
+    x: &Extractor,
+    strs: &[&str],
+    n_threads: usize,
+    progress: Option<&Py<PyAny>>,
+) -> PyResult<Vec<crate::Result<crate::pipeline::Document>>> {
+    let mut stopped: Option<PyErr> = None;
+    let tick = |done: usize| {
         Python::attach(|py| {
             let r = py.check_signals().and_then(|()| match progress {
                 Some(f) => f.call1(py, (done,)).map(drop),
                 None => Ok(()),
             });
-            r.map_err(|e| *stopped = Some(e)).is_ok()
+            r.map_err(|e| stopped = Some(e)).is_ok()
         })
+    };
+    let results = py.detach(|| guarded(|| x.extract_batch_watched(strs, n_threads, TICK, tick)));
+    match stopped {
+        Some(e) => Err(e),
+        None => results.map_err(|e| to_py_err(py, e)),
     }
 }
 
