@@ -1,6 +1,5 @@
 //! One document, and batches of documents on a rayon pool.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -138,7 +137,7 @@ impl Extractor {
         let n = if n_threads == 0 {
             default_threads()
         } else {
-            n_threads
+            check_threads(n_threads)?
         };
         let slots: Vec<OnceLock<Result<Document>>> =
             texts.iter().map(|_| OnceLock::new()).collect();
@@ -218,19 +217,48 @@ pub fn default_threads() -> usize {
         })
 }
 
-type Pools = HashMap<usize, Arc<rayon::ThreadPool>>;
+/// The most threads a call may ask for: four per core, at least 32, never more than 1,024. More
+/// threads than that only add context switches, and each distinct count holds a pool.
+pub fn max_threads() -> usize {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    (4 * cores).clamp(32, 1024)
+}
 
-/// Pools by size, created lazily and dropped when the process id changes (after a fork the
-/// parent's worker threads do not exist in the child).
+/// Checks a requested thread count (0: the default) against [`max_threads`].
+pub fn check_threads(n_threads: usize) -> Result<usize> {
+    let max = max_threads();
+    if n_threads > max {
+        return Err(Error::new(
+            ErrorKind::Option,
+            format!(
+                "n_threads must be between 1 and {max} (4 per core, at least 32), not {n_threads}"
+            ),
+        ));
+    }
+    Ok(n_threads)
+}
+
+/// At most this many pools of distinct sizes are kept; the least recently used one is dropped
+/// (its threads end once no batch uses it any more).
+const MAX_POOLS: usize = 4;
+
+/// Pools by size, most recently used last.
+type Pools = Vec<(usize, Arc<rayon::ThreadPool>)>;
+
+/// Pools by size, created lazily, at most [`MAX_POOLS`] of them, and dropped when the process id
+/// changes (after a fork the parent's worker threads do not exist in the child).
+static POOLS: OnceLock<Mutex<(u32, Pools)>> = OnceLock::new();
+
 pub(crate) fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
-    static POOLS: OnceLock<Mutex<(u32, Pools)>> = OnceLock::new();
     let n = if n_threads == 0 {
         default_threads()
     } else {
-        n_threads
+        check_threads(n_threads)?
     };
     let pid = std::process::id();
-    let lock = POOLS.get_or_init(|| Mutex::new((pid, HashMap::new())));
+    let lock = POOLS.get_or_init(|| Mutex::new((pid, Vec::new())));
     let mut guard = lock.lock().unwrap_or_else(|p| p.into_inner());
     if guard.0 != pid {
         // Forked: forget (leak) the parent's pools; their threads are gone in this process.
@@ -238,8 +266,11 @@ pub(crate) fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
         std::mem::forget(old);
         guard.0 = pid;
     }
-    if let Some(p) = guard.1.get(&n) {
-        return Ok(p.clone());
+    if let Some(i) = guard.1.iter().position(|(size, _)| *size == n) {
+        let entry = guard.1.remove(i);
+        let pool = entry.1.clone();
+        guard.1.push(entry);
+        return Ok(pool);
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(n)
@@ -247,7 +278,10 @@ pub(crate) fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
         .build()
         .map_err(|e| Error::new(ErrorKind::Internal, format!("thread pool: {e}")))?;
     let pool = Arc::new(pool);
-    guard.1.insert(n, pool.clone());
+    if guard.1.len() >= MAX_POOLS {
+        guard.1.remove(0);
+    }
+    guard.1.push((n, pool.clone()));
     Ok(pool)
 }
 
@@ -256,6 +290,22 @@ mod tests {
     use super::*;
     use crate::gazetteer::GazetteerOptions;
     use serde_json::json;
+
+    #[test]
+    fn thread_counts_are_capped_and_pools_bounded() {
+        let err = thread_pool(max_threads() + 1).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Option);
+        assert!(err.message().contains("n_threads must be between 1 and"));
+        for n in 1..=9usize {
+            thread_pool(n).unwrap();
+        }
+        let held = POOLS.get().unwrap().lock().unwrap().1.len();
+        assert!(held <= MAX_POOLS, "{held} pools held");
+        // The most recent size is kept, and asking for it again does not build a new pool.
+        let a = thread_pool(9).unwrap();
+        let b = thread_pool(9).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+    }
 
     fn extractor() -> Extractor {
         let g = Gazetteer::from_records(

@@ -407,8 +407,14 @@ def to_table(
 
 
 def _check_threads(n_threads: object) -> None:
-    if n_threads is not None and (not isinstance(n_threads, int) or n_threads < 1):
-        raise OptionError(f"n_threads must be a positive int or None, not {n_threads!r}")
+    if n_threads is None:
+        return
+    top = _core.max_threads()
+    if isinstance(n_threads, bool) or not isinstance(n_threads, int) or not 1 <= n_threads <= top:
+        raise OptionError(
+            f"n_threads must be an int between 1 and {top} (4 per core, at least 32) or None, "
+            f"not {n_threads!r}"
+        )
 
 
 def _restore_extractor(fmt: int, gazetteer: Gazetteer, options: Any) -> Extractor:

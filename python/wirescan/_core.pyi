@@ -16,6 +16,7 @@ __all__ = [
     "_panic_for_tests",
     "columns_from_documents",
     "default_threads",
+    "max_threads",
 ]
 
 @final
@@ -235,6 +236,7 @@ class Extractor:
     ) -> list[tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]]: ...
 
 def default_threads() -> int: ...
+def max_threads() -> int: ...
 def columns_from_documents(
     docs: list[Document], what: str
 ) -> tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]: ...

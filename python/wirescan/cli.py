@@ -20,9 +20,21 @@ written with its file and line to the errors file (``--errors``, default ``FILE.
 next to the output, or stderr without ``--out``), and the rest is processed: every input record
 is in the output or in the errors file. A summary goes to stderr.
 
+Before any work the command refuses (exit 2) an output or errors file that is one of the inputs
+(also through a symlink or ``./x``), two outputs that are the same file, a missing output
+directory, a missing input path, inputs in which no known file is found, and ``--threads``
+outside 1..4 per core. Results and the errors file are committed together: all are flushed and
+closed before any is renamed into place, so a full disk leaves neither. A record whose text or id
+holds a lone surrogate (a JSON escape such as ``\\ud800``) is processed with U+FFFD in its place,
+as the Python API does. A gzip member's records are passed on only once its CRC is verified (up to
+64 MB of decompressed data a member). FIFOs and other non-regular files under an input directory
+are skipped with a note.
+
 Exit codes: 0 success (also when the output pipe closes early, as with ``| head``); 1 some
 records or inputs were bad (see the errors file; the rest was processed); 2 usage or gazetteer
-error; 130 interrupted (Ctrl-C; nothing written).
+error (nothing written); 3 an output could not be written (disk full, read-only or unwritable
+directory; nothing written); 130 interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (nothing
+written).
 """
 
 from __future__ import annotations
@@ -31,6 +43,7 @@ import argparse
 import json
 import os
 import queue
+import signal
 import sys
 import threading
 from collections import Counter
@@ -38,7 +51,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
-from . import Extractor, Gazetteer, __version__, _archive, _frames, schema
+from . import Extractor, Gazetteer, __version__, _archive, _core, _frames, schema
 from .errors import WirescanError
 
 CHUNK_DOCS = 512
@@ -62,9 +75,7 @@ class _Sink:
         low = out.lower()
         if low.endswith((".jsonl", ".ndjson", ".json")):
             self.kind = "jsonl"
-            af = _archive.AtomicFile(out)
-            self.files.append(af)
-            self.jsonl = open(af.tmp, "w", encoding="utf-8")
+            self.out = out
         elif low.endswith(TABLE_EXT):
             self.kind = "parquet" if low.endswith(".parquet") else "csv"
             schema._need("pyarrow", "arrow")
@@ -73,6 +84,13 @@ class _Sink:
             self.paths["documents"] = f"{stem}.documents{ext}"
         else:
             raise ValueError(f"--out must end in .jsonl, .parquet or .csv: {out}")
+
+    def open(self) -> None:
+        """Opens the JSONL output (table writers open with their first batch)."""
+        if self.kind == "jsonl":
+            af = _archive.AtomicFile(self.out)
+            self.files.append(af)
+            self.jsonl = open(af.tmp, "w", encoding="utf-8")
 
     def _writer(self, name: str, sch: Any) -> Any:
         if name not in self.writers:
@@ -134,18 +152,24 @@ class _Sink:
         )
         self._writer("documents", docs.schema).write_batch(docs)
 
-    def commit(self) -> list[str]:
+    def close(self) -> None:
+        """Flushes and closes every output (a full disk fails here, before any rename)."""
         if self.jsonl is not None:
             self.jsonl.close()
         for w in self.writers.values():
             w.close()
+
+    def commit(self) -> list[str]:
         for f in self.files:
             f.commit()
         return [f.path for f in self.files]
 
     def abort(self) -> None:
         if self.jsonl is not None:
-            self.jsonl.close()
+            try:
+                self.jsonl.close()
+            except OSError:  # a full disk: the file is removed anyway
+                pass
         for w in self.writers.values():
             try:
                 w.close()
@@ -165,8 +189,11 @@ class _Reader:
 
     _DONE = object()
 
-    def __init__(self, args: argparse.Namespace, err_out: IO[str] | None) -> None:
+    def __init__(
+        self, args: argparse.Namespace, inputs: list[str], err_out: IO[str] | None
+    ) -> None:
         self.args = args
+        self.inputs = inputs
         self.err_out = err_out
         self.n_bad = 0
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=2)
@@ -196,8 +223,8 @@ class _Reader:
         chunk: list[_archive.Record] = []
         size = 0
         try:
-            for path in _archive.iter_files(args.paths):
-                for item in _archive.read(path, args.text_field, args.id_field):
+            for path in self.inputs:
+                for item in _archive.read(path, args.text_field, args.id_field, _note):
                     if self._stop.is_set():
                         return
                     if isinstance(item, _archive.Bad):
@@ -233,30 +260,97 @@ class _Reader:
         self._thread.join(timeout=10)
 
 
+class _UsageError(Exception):
+    """A bad command line: one line on stderr, exit 2, before any work."""
+
+
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled like Ctrl-C (outputs removed), exit 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+EXIT_BAD_RECORDS = 1
+EXIT_USAGE = 2
+EXIT_IO = 3
+
+
+def _output_paths(out: str | None, errors: str | None, whats: list[str]) -> list[str]:
+    """Every file the run may write: results, tables, documents, the errors file."""
+    paths: list[str] = []
+    if out is not None:
+        low = out.lower()
+        if low.endswith(TABLE_EXT):
+            stem, ext = os.path.splitext(out)
+            paths += [out if len(whats) == 1 else f"{stem}.{w}{ext}" for w in whats]
+            paths.append(f"{stem}.documents{ext}")
+        else:
+            paths.append(out)
+    if errors is not None:
+        paths.append(errors)
+    return paths
+
+
+def _check_paths(inputs: list[str], outputs: list[str]) -> None:
+    """Refuses outputs that are inputs (through symlinks and ``./x`` too), outputs that collide,
+    and outputs whose directory is missing."""
+    real_in = {os.path.realpath(p): p for p in inputs}
+    seen: dict[str, str] = {}
+    for out in outputs:
+        real = os.path.realpath(out)
+        if real in real_in:
+            raise _UsageError(
+                f"output {out} is the input {real_in[real]}: refusing to overwrite an input"
+            )
+        if real in seen:
+            raise _UsageError(f"outputs {seen[real]} and {out} are the same file")
+        seen[real] = out
+        d = os.path.dirname(os.path.abspath(out))
+        if not os.path.isdir(d):
+            raise _UsageError(f"output directory {d} does not exist (for {out})")
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
-    whats = [w.strip() for w in args.what.split(",") if w.strip()]
+    whats = list(dict.fromkeys(w.strip() for w in args.what.split(",") if w.strip()))
     bad_what = [w for w in whats if w not in schema.WHAT]
     if not whats or bad_what:
-        print(
-            f"wirescan: --what takes {', '.join(schema.WHAT)}; got {args.what!r}", file=sys.stderr
+        raise _UsageError(f"--what takes {', '.join(schema.WHAT)}; got {args.what!r}")
+    if args.threads is not None:
+        top = _core.max_threads()
+        if not 1 <= args.threads <= top:
+            raise _UsageError(
+                f"--threads must be between 1 and {top} (4 per core, at least 32), "
+                f"not {args.threads}"
+            )
+    if args.out is not None and not args.out.lower().endswith((".jsonl", ".ndjson", ".json")):
+        if not args.out.lower().endswith(TABLE_EXT):
+            raise _UsageError(f"--out must end in .jsonl, .parquet or .csv: {args.out}")
+    for p in args.paths:
+        if not os.path.exists(p):
+            raise _UsageError(f"no such input file or directory: {p}")
+    inputs = list(_archive.iter_files(args.paths, note=_note))
+    if not inputs:
+        raise _UsageError(
+            "found no input files (.txt, .jsonl[.gz], .ndjson[.gz], .csv[.gz], .tsv[.gz], "
+            f".parquet) in {', '.join(args.paths)}"
         )
-        return 2
-    try:
-        gazetteer = Gazetteer.from_file(args.gazetteer) if args.gazetteer else Gazetteer.default()
-    except (WirescanError, OSError) as e:
-        print(f"wirescan: {e}", file=sys.stderr)
-        return 2
-    extractor = Extractor(gazetteer, numbers="numbers" in whats, quotes="quotes" in whats)
-    try:
-        sink = _Sink(extractor, args.out, whats, args.threads)
-    except (ValueError, ImportError) as e:
-        print(f"wirescan: {e}", file=sys.stderr)
-        return 2
     err_path = args.errors
     if err_path is None and args.out:
         err_path = os.path.splitext(args.out)[0] + ".errors.jsonl"
+    _check_paths(inputs, _output_paths(args.out, err_path, whats))
+    try:
+        gazetteer = Gazetteer.from_file(args.gazetteer) if args.gazetteer else Gazetteer.default()
+    except (WirescanError, OSError) as e:
+        raise _UsageError(str(e)) from None
+    extractor = Extractor(gazetteer, numbers="numbers" in whats, quotes="quotes" in whats)
+    try:
+        sink = _Sink(extractor, args.out, whats, args.threads)
+    except ImportError as e:
+        raise _UsageError(str(e)) from None
     err_file = _archive.AtomicFile(err_path) if err_path else None
-    err_out: IO[str] | None = open(err_file.tmp, "w", encoding="utf-8") if err_file else None
+    err_out: IO[str] | None = None
     bar = (
         _frames.progress_bar(None, args.progress, "wirescan")
         if args.progress is not False
@@ -264,11 +358,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     if bar is not None:
         bar.unit = "doc"
-    reader = _Reader(args, err_out)
+    reader: _Reader | None = None
     writer = ThreadPoolExecutor(1, thread_name_prefix="wirescan-writer")
     pending: Future[None] | None = None
     n_ok = 0
+    written: list[str] = []
     try:
+        sink.open()
+        if err_file is not None:
+            err_out = open(err_file.tmp, "w", encoding="utf-8")
+        reader = _Reader(args, inputs, err_out)
         # Three stages overlap: the reader thread parses the next chunk and the writer thread
         # writes the previous one while this thread extracts (in Rust, without the GIL). One chunk
         # waits at each stage at most, so memory stays bounded.
@@ -283,16 +382,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         if pending is not None:
             pending.result()
         n_bad = reader.n_bad
-        written = sink.commit()
-        if err_out is not None and err_file is not None:
+        # Results and the error report commit together: every file is flushed and closed first
+        # (where a full disk shows), and only then renamed into place.
+        sink.close()
+        if err_out is not None:
             err_out.close()
+        written = sink.commit()
+        if err_file is not None:
             if n_bad:
                 err_file.commit()
                 written.append(err_file.path)
             else:
                 err_file.abort()
     except BaseException as e:
-        reader.stop()
+        if reader is not None:
+            reader.stop()
         if pending is not None:
             # Let a write in flight finish before its files are removed.
             try:
@@ -300,25 +404,48 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             except BaseException:  # the first error is the one reported
                 pass
         sink.abort()
-        if err_out is not None and err_file is not None:
-            err_out.close()
+        if err_file is not None:
+            if err_out is not None:
+                try:
+                    err_out.close()
+                except OSError:
+                    pass
             err_file.abort()
+        if isinstance(e, _Signalled):
+            name = signal.Signals(e.signum).name
+            print(f"\nwirescan: stopped by {name}; no output written", file=sys.stderr)
+            return 128 + e.signum
         if isinstance(e, KeyboardInterrupt):
             print("\nwirescan: interrupted; no output written", file=sys.stderr)
             return 130
+        if isinstance(e, OSError) and not isinstance(e, BrokenPipeError):
+            where = f": {e.filename}" if getattr(e, "filename", None) else ""
+            print(
+                f"wirescan: cannot write{where}: {e.strerror or e}; no output written",
+                file=sys.stderr,
+            )
+            return EXIT_IO
         raise
     finally:
         writer.shutdown(wait=True)
         if bar is not None:
             bar.close()
     if args.out or n_bad:
-        msg = f"wirescan: {n_ok + n_bad} records: {n_ok} processed, {n_bad} bad"
+        msg = f"wirescan: {_plural(n_ok + n_bad, 'record')}: {n_ok} processed, {n_bad} bad"
         if n_bad and err_path:
             msg += f" (see {err_path})"
         if written:
             msg += "; wrote " + ", ".join(written)
         print(msg, file=sys.stderr)
-    return 1 if n_bad else 0
+    return EXIT_BAD_RECORDS if n_bad else 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def _note(msg: str) -> None:
+    print(f"wirescan: {msg}", file=sys.stderr)
 
 
 def _print_summary(name: str, doc: object) -> None:
@@ -390,15 +517,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.progress is None and not sys.stderr.isatty():
         args.progress = False
+    old = _catch_signals()
     try:
         if args.command == "extract":
             return _cmd_extract(args)
+    except _UsageError as e:
+        print(f"wirescan: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (`wirescan extract ... | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    finally:
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
     return 2  # pragma: no cover - argparse enforces the subcommand
+
+
+def _catch_signals() -> dict[int, Any]:
+    """SIGTERM and SIGHUP raise :class:`_Signalled` (handled like Ctrl-C) while the CLI runs;
+    returns the handlers to restore. Only the main thread can set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def raise_signalled(signum: int, frame: object) -> None:
+        raise _Signalled(signum)
+
+    old = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            old[signum] = signal.signal(signum, raise_signalled)
+    return old
 
 
 if __name__ == "__main__":  # pragma: no cover

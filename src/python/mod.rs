@@ -1427,6 +1427,11 @@ fn columns_from_documents<'py>(
 
 /// Threads a batch uses when none are asked for (`WIRESCAN_NUM_THREADS`, else the core count).
 #[pyfunction]
+fn max_threads() -> usize {
+    pipeline::max_threads()
+}
+
+#[pyfunction]
 fn default_threads() -> usize {
     pipeline::default_threads()
 }
@@ -1464,6 +1469,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyQuote>()?;
     m.add_class::<PySource>()?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(max_threads, m)?)?;
     m.add_function(wrap_pyfunction!(columns_from_documents, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
