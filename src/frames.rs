@@ -259,7 +259,7 @@ pub fn columns<D: std::borrow::Borrow<Document>>(
                     start.push_i64(Some(n.span.char_start as i64));
                     end.push_i64(Some(n.span.char_end as i64));
                     text.push_str(Some(slice(t, &n.span)));
-                    value.push_f64(Some(n.value));
+                    value.push_f64(Some(n.value).filter(|v| v.is_finite()));
                     low.push_f64(n.low);
                     high.push_f64(n.high);
                     kind.push_str(Some(n.kind.as_str()));

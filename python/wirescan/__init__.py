@@ -130,7 +130,8 @@ class Gazetteer:
     def from_file(cls, path: str | os.PathLike[str], **options: Any) -> Gazetteer:
         """From a ``.csv`` or ``.jsonl``/``.ndjson`` file (optionally ``.gz``), by extension."""
         p = os.fspath(path)
-        base = p[:-3] if p.endswith(".gz") else p
+        low = p.lower()
+        base = low[:-3] if low.endswith(".gz") else low
         if base.endswith((".jsonl", ".ndjson")):
             return cls.from_jsonl(p, **options)
         if base.endswith((".csv", ".tsv")):
@@ -157,9 +158,9 @@ class Gazetteer:
             return NotImplemented
         return self.merge(other)
 
-    def exclude(self, ids: Iterable[str] = (), kinds: Iterable[str] = ()) -> Gazetteer:
-        """A copy without these entity ids and kinds."""
-        return Gazetteer(self._core.exclude(list(ids), list(kinds)))
+    def exclude(self, ids: str | Iterable[str] = (), kinds: str | Iterable[str] = ()) -> Gazetteer:
+        """A copy without these entity ids and kinds (one string is one id or one kind)."""
+        return Gazetteer(self._core.exclude(_str_list(ids, "ids"), _str_list(kinds, "kinds")))
 
     # -- inspection -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -206,7 +207,11 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         tag = " (default)" if self._is_default else ""
-        return f"<Gazetteer{tag} {len(self)} entities, {self.alias_count} aliases>"
+        n, a = len(self), self.alias_count
+        return (
+            f"<Gazetteer{tag} {n:,} {'entity' if n == 1 else 'entities'}, "
+            f"{a:,} {'alias' if a == 1 else 'aliases'}>"
+        )
 
     # -- pickling by definition ---------------------------------------------------------------
     def __reduce__(self) -> tuple[Any, ...]:
@@ -404,6 +409,16 @@ def to_table(
 ) -> Any:
     """As :func:`to_frame`, as a ``pyarrow.Table``."""
     return _frames.documents_table(docs, what, ids)
+
+
+def _str_list(values: str | Iterable[str], name: str) -> list[str]:
+    if isinstance(values, str):
+        return [values]
+    out = list(values)
+    bad = [v for v in out if not isinstance(v, str)]
+    if bad:
+        raise TypeError(f"{name} must be a str or an iterable of str, not {type(bad[0]).__name__}")
+    return out
 
 
 def _check_threads(n_threads: object) -> None:

@@ -229,7 +229,7 @@ def read_jsonl(
                 try:
                     obj = json.loads(s)
                 except json.JSONDecodeError as e:
-                    yield Bad(path, line, f"invalid JSON: {e.msg} at column {e.colno}")
+                    yield Bad(path, line, f"invalid JSON: {e.msg} (column {e.colno})")
                     continue
                 except RecursionError:
                     yield Bad(path, line, "invalid JSON: nested too deeply")

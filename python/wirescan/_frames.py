@@ -17,13 +17,22 @@ DEFAULT_CHUNK = 512
 
 
 def is_missing(x: object) -> bool:
-    """None and float NaN (pandas' missing values) are missing texts: they yield no rows."""
+    """Missing texts yield no rows: None, pandas' NA and NaT, and any NaN or NaT value (a float
+    of any width, ``numpy.datetime64('NaT')``, ``Decimal('NaN')``: whatever is not equal to
+    itself)."""
     if x is None:
         return True
-    if isinstance(x, float) and math.isnan(x):
-        return True
+    if type(x) is str:
+        return False
+    if isinstance(x, float):
+        return math.isnan(x)
     pd = sys.modules.get("pandas")  # pandas' own missing values, if pandas is in use
-    return pd is not None and (x is pd.NA or x is pd.NaT)
+    if pd is not None and (x is pd.NA or x is pd.NaT):
+        return True
+    try:
+        return bool(x != x)
+    except Exception:  # an object whose comparison fails is not a missing value
+        return False
 
 
 def progress_bar(total: int | None, enabled: bool | None, desc: str) -> Any:
@@ -44,14 +53,73 @@ def progress_bar(total: int | None, enabled: bool | None, desc: str) -> Any:
     return tqdm(total=total, desc=desc, unit="doc")
 
 
+class KeyType:
+    """The Arrow type of the ``doc`` column, fixed for a whole call, so that every chunk (also one
+    whose texts are all missing) has the same schema.
+
+    Without ids, ``doc`` is the int64 position. With ids, the type is inferred from all ids when
+    they are a sized collection (list, tuple, array, pandas Index or Series), else from the first
+    chunk's ids. Ids that do not share one Arrow type (mixed ints and strings, tuples of a
+    MultiIndex) become strings, ``str(id)``; so do ids that are all None. A later chunk whose ids
+    do not fit the type of the first raises a TypeError.
+    """
+
+    def __init__(self, ids: Iterable[Any] | None) -> None:
+        self.positions = ids is None
+        self.type: Any = None
+        self.stringify = False
+        if ids is not None and isinstance(ids, Sized) and not isinstance(ids, (str, bytes)):
+            self._infer(list(ids))
+
+    def _infer(self, keys: list[Any]) -> None:
+        pa = schema._need("pyarrow", "arrow")
+        try:
+            t = pa.array(keys, from_pandas=True).type
+            ok = not (pa.types.is_null(t) or pa.types.is_nested(t))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            ok = False
+        if ok:
+            self.type = pa.large_string() if pa.types.is_string(t) else t
+        else:
+            self.type, self.stringify = pa.large_string(), True
+
+    def array(self, keys: list[Any], chunk_keys: list[Any] | None = None) -> Any:
+        """The Arrow array of ``keys``; ``chunk_keys`` (all ids of the chunk) settle the type
+        when it is not known yet."""
+        pa = schema._need("pyarrow", "arrow")
+        if self.positions:
+            return pa.array(keys, pa.int64())
+        if self.type is None:
+            self._infer(chunk_keys if chunk_keys is not None else keys)
+        if self.stringify:
+            return pa.array([str(k) for k in keys], self.type)
+        try:
+            return pa.array(keys, self.type, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            raise TypeError(
+                f"ids must share one type within a call: a later chunk has ids that are not "
+                f"{self.type} ({[type(k).__name__ for k in keys[:3]]}); pass ids of one type, "
+                "or strings"
+            ) from None
+
+
 def chunks(
     texts: Iterable[Any], keys: Iterable[Any] | None, size: int
-) -> Iterator[tuple[list[str], list[Any], int]]:
-    """Chunks of (texts, their keys, how many inputs the chunk covered); missing texts are
-    dropped, a non-str raises TypeError naming its key."""
+) -> Iterator[tuple[list[str], list[Any], int, list[Any]]]:
+    """Chunks of (texts, their keys, how many inputs the chunk covered, the keys of all of
+    them); missing texts are dropped, a non-str raises TypeError naming its key."""
+    if isinstance(texts, str):
+        raise TypeError("texts must be an iterable of str, not a single str")
+    mod = type(texts).__module__
+    if type(texts).__name__ == "DataFrame" and mod.split(".")[0] in ("pandas", "polars"):
+        raise TypeError(
+            "texts is a DataFrame (iterating it gives its column names): pass its text column, "
+            "e.g. ex.frame(df['text'], ids=df['id'])"
+        )
     key_iter = iter(keys) if keys is not None else None
     batch: list[str] = []
     batch_keys: list[Any] = []
+    all_keys: list[Any] = []
     seen = 0
     for pos, t in enumerate(texts):
         if key_iter is not None:
@@ -62,6 +130,7 @@ def chunks(
         else:
             key = pos
         seen += 1
+        all_keys.append(key)
         if is_missing(t):
             pass
         elif isinstance(t, str):
@@ -72,12 +141,12 @@ def chunks(
                 f"text for row {key!r} must be str, None or NaN, not {type(t).__name__}"
             )
         if seen >= size:
-            yield batch, batch_keys, seen
-            batch, batch_keys, seen = [], [], 0
+            yield batch, batch_keys, seen, all_keys
+            batch, batch_keys, seen, all_keys = [], [], 0, []
     if key_iter is not None and next(key_iter, _END) is not _END:
         raise ValueError("ids has more items than texts")
     if seen:
-        yield batch, batch_keys, seen
+        yield batch, batch_keys, seen, all_keys
 
 
 _END = object()
@@ -99,11 +168,12 @@ def record_batches(
     if chunk_size < 1:
         raise OptionError(f"chunk_size must be >= 1, not {chunk_size}")
     total = len(texts) if isinstance(texts, Sized) else None
+    key_type = KeyType(ids)
     bar = progress_bar(total, progress, f"wirescan {what}")
     try:
-        for batch, keys, covered in chunks(texts, ids, chunk_size):
+        for batch, keys, covered, all_keys in chunks(texts, ids, chunk_size):
             rows, cols = ex._core.columns(batch, what, n_threads)
-            yield to_record_batch(what, rows, cols, keys, ids is not None)
+            yield to_record_batch(what, rows, cols, key_type.array(keys, all_keys))
             if bar is not None:
                 bar.update(covered)
     finally:
@@ -111,8 +181,9 @@ def record_batches(
             bar.close()
 
 
-def to_record_batch(what: str, rows: int, cols: Any, keys: list[Any], typed_keys: bool) -> Any:
-    """A ``pyarrow.RecordBatch`` from the core's columns; ``doc`` positions become ``keys``."""
+def to_record_batch(what: str, rows: int, cols: Any, keys: Any) -> Any:
+    """A ``pyarrow.RecordBatch`` from the core's columns; ``doc`` positions become ``keys`` (an
+    Arrow array, one key per text of the chunk)."""
     pa = schema._need("pyarrow", "arrow")
     arrays = []
     for name, ty, values, offsets, valid in cols:
@@ -125,7 +196,7 @@ def to_record_batch(what: str, rows: int, cols: Any, keys: list[Any], typed_keys
             pa_type = {"int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}[ty]
             arr = pa.Array.from_buffers(pa_type, rows, [validity, pa.py_buffer(values)])
         if name == "doc":
-            arr = pa.array(keys, None if typed_keys else pa.int64()).take(arr)
+            arr = keys.take(arr)
         arrays.append(arr)
     return pa.RecordBatch.from_arrays(arrays, schema=schema.arrow_schema(what, arrays[0].type))
 
@@ -137,10 +208,8 @@ def table(
     batches = list(record_batches(ex, texts, what, ids, **kw))
     if not batches:
         return schema.arrow_schema(what).empty_table()
-    # Key types can differ between chunks (an empty chunk's keys are null-typed): unify them.
-    return pa.concat_tables(
-        [pa.Table.from_batches([b]) for b in batches], promote_options="default"
-    ).combine_chunks()
+    # Every chunk has the same schema (KeyType fixes the key's type for the call).
+    return pa.Table.from_batches(batches).combine_chunks()
 
 
 def frame(
@@ -165,7 +234,8 @@ def documents_table(docs: Iterable[Any], what: str, ids: Iterable[Any] | None) -
         raise ValueError(f"ids has {len(keys)} items for {len(docs)} documents")
     pa = schema._need("pyarrow", "arrow")
     rows, cols = _core.columns_from_documents(docs, what)
-    return pa.Table.from_batches([to_record_batch(what, rows, cols, keys, ids is not None)])
+    arr = KeyType(keys if ids is not None else None).array(keys)
+    return pa.Table.from_batches([to_record_batch(what, rows, cols, arr)])
 
 
 def documents_frame(docs: Iterable[Any], what: str, ids: Iterable[Any] | None) -> Any:

@@ -6,20 +6,24 @@ they contain.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
 import json
 import os
 import re
+import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .errors import GazetteerError
+from .errors import GazetteerError, OptionError
 
 REQUIRED_COLUMNS = ("id", "name", "kind")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _RECORD_PREFIX = re.compile(r"^record \d+: ")
+_RECORD_REF = re.compile(r"\brecord (\d+)\b")
 
 
 def _open_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -29,7 +33,7 @@ def _open_bytes(path: str | os.PathLike[str]) -> bytes:
             data = f.read()
     except OSError as e:
         raise GazetteerError(f"{p}: cannot read gazetteer file: {e.strerror or e}", path=p) from e
-    if p.endswith(".gz"):
+    if p.lower().endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as e:
@@ -38,6 +42,10 @@ def _open_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def _decode(data: bytes, path: str, encoding: str) -> str:
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise OptionError(f"unknown encoding {encoding!r} (for {path})") from None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
@@ -67,6 +75,8 @@ def read_csv(
     """Records and the 1-based line each starts on."""
     p = os.fspath(path)
     text = _decode(_open_bytes(p), p, encoding)
+    # A cell may be as long as the file (the csv module's default limit is 128 KB).
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[dict[str, Any]] = []
     lines: list[int] = []
@@ -85,7 +95,7 @@ def read_csv(
             path=p,
             line=1,
         )
-    dupes = sorted({h for h in header if header.count(h) > 1})
+    dupes = sorted(h for h, n in Counter(header).items() if n > 1)
     if dupes:
         raise GazetteerError(f"{p}:1: repeated column(s) {', '.join(dupes)}", path=p, line=1)
     prev_end = reader.line_num
@@ -124,7 +134,9 @@ def read_jsonl(
     text = _decode(_open_bytes(p), p, encoding)
     records: list[dict[str, Any]] = []
     lines: list[int] = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Lines end at \n only: U+2028, U+2029 and U+0085 are valid inside JSON strings (and
+    # str.splitlines() would cut there and shift every later line number).
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -133,6 +145,10 @@ def read_jsonl(
             raise GazetteerError(
                 f"{p}:{n}: invalid JSON: {e.msg} (column {e.colno})", path=p, line=n
             ) from e
+        except RecursionError:
+            raise GazetteerError(
+                f"{p}:{n}: invalid JSON: nested too deeply", path=p, line=n
+            ) from None
         if not isinstance(rec, dict):
             raise GazetteerError(
                 f"{p}:{n}: a record must be a JSON object, not {type(rec).__name__}",
@@ -157,6 +173,12 @@ def build_with_lines(
         if e.record is not None and 0 <= e.record < len(lines):
             line = lines[e.record]
             msg = _RECORD_PREFIX.sub("", e.message)
+
+            def to_line(m: re.Match[str]) -> str:
+                k = int(m.group(1))
+                return f"line {lines[k]}" if 0 <= k < len(lines) else m.group(0)
+
+            msg = _RECORD_REF.sub(to_line, msg)  # "first defined by record 0" -> "line 2"
             raise GazetteerError(f"{path}:{line}: {msg}", e.record, path, line) from None
         raise
 
@@ -164,6 +186,7 @@ def build_with_lines(
 def iter_records_of(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     """Records of a CSV or JSONL file, by extension (for the CLI)."""
     p = os.fspath(path)
-    reader = read_jsonl if ".jsonl" in p or ".ndjson" in p else read_csv
+    low = p.lower()
+    reader = read_jsonl if ".jsonl" in low or ".ndjson" in low else read_csv
     records, _ = reader(p)
     yield from records

@@ -120,7 +120,7 @@ class _Sink:
                 if self.kind == "print":
                     _print_summary(r.key, doc)
                 else:
-                    d = doc.to_dict()
+                    d = doc.to_dict(sentences=False)
                     rec = {"id": r.key, "file": r.file, "line": r.line}
                     rec.update({w: d[w] for w in self.whats})
                     assert self.jsonl is not None
@@ -130,6 +130,7 @@ class _Sink:
         import pyarrow as pa
 
         keys = [r.key for r in recs]
+        key_arr = pa.array(keys, pa.large_string())
         counts = {}
         for what, (rows, cols) in zip(self.whats, result):
             doc_pos = np.frombuffer(cols[0][2], dtype="<i8")
@@ -138,12 +139,12 @@ class _Sink:
                 if rows
                 else np.zeros(len(recs), dtype=np.int64)
             )
-            batch = _frames.to_record_batch(what, rows, cols, keys, True)
+            batch = _frames.to_record_batch(what, rows, cols, key_arr)
             sch = schema.arrow_schema(what, pa.large_string())
             self._writer(what, sch).write_batch(batch.cast(sch) if batch.schema != sch else batch)
         docs = pa.record_batch(
             {
-                "doc": pa.array(keys, pa.large_string()),
+                "doc": key_arr,
                 "file": pa.array([r.file for r in recs], pa.large_string()),
                 "line": pa.array([r.line for r in recs], pa.int64()),
                 "chars": pa.array([len(r.text) for r in recs], pa.int64()),
@@ -460,7 +461,8 @@ def _print_summary(name: str, doc: object) -> None:
         forms = sorted({m.text.replace("\n", " ") for m in doc.entities if m.entity_id == eid})
         print(f"  {kind:<7} {canon:<32} {eid:<12} x{n}  ({'; '.join(forms)})")
     for num in doc.numbers:
-        parts = [f"{num.kind:<8}", f"{num.value:>14,.6g}"]
+        value = f"{num.value:>14,.6g}" if num.value is not None else f"{'-':>14}"
+        parts = [f"{num.kind:<8}", value]
         if num.approx:
             parts.append(f"[{num.approx}]")
         if num.low is not None and num.high is not None:

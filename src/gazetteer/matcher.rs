@@ -231,7 +231,14 @@ impl Compiled {
         for (ei, e) in store.iter().enumerate() {
             for (ai, a) in e.aliases().enumerate() {
                 let start = arena.len();
-                arena.push_str(&normalize_str(a.text, norm));
+                // Trimmed after normalisation: an invisible character at an alias's edge
+                // (`\u{200e} Seoul`) is dropped there and must not leave a space behind.
+                let n = normalize_str(a.text, norm);
+                let n = n.trim_matches(|c| c == ' ' || c == '\n');
+                if n.is_empty() {
+                    continue;
+                }
+                arena.push_str(n);
                 if arena.len() > u32::MAX as usize {
                     return Err(Error::new(
                         ErrorKind::Gazetteer,
@@ -281,6 +288,7 @@ impl Compiled {
                 CasePolicy::Exact => {
                     let text = store.get(e.entity as usize).alias(e.alias as usize).text;
                     let s = normalize_str(text, case_norm);
+                    let s = s.trim_matches(|c| c == ' ' || c == '\n').to_string();
                     let next = exact.len() as u32;
                     let id = *exact_ids.entry(s.clone()).or_insert(next);
                     if id == next {

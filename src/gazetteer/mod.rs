@@ -418,7 +418,17 @@ impl Entity {
         }
         let priority = match obj.get("priority") {
             None | Some(Value::Null) => 0,
-            Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+            Some(Value::Number(n)) => match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => i,
+                // An integral float, as pandas writes an int column that has a missing value.
+                (None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => f as i64,
+                _ => {
+                    return Err(Error::gazetteer(
+                        Some(idx),
+                        format!("entity {id:?}: priority must be an integer, not {n}"),
+                    ))
+                }
+            },
             Some(Value::String(s)) if s.trim().is_empty() => 0,
             Some(Value::String(s)) => s.trim().parse::<i64>().map_err(|_| {
                 Error::gazetteer(
@@ -773,7 +783,10 @@ impl Gazetteer {
         let mut claims: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, e) in self.entities().enumerate() {
             for a in e.aliases().filter(|a| a.form != Form::Surname) {
-                let v = claims.entry(normalize_str(a.text, norm)).or_default();
+                let key = normalize_str(a.text, norm);
+                let v = claims
+                    .entry(key.trim_matches(|c| c == ' ' || c == '\n').to_string())
+                    .or_default();
                 if v.last() != Some(&i) {
                     v.push(i);
                 }

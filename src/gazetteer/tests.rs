@@ -331,9 +331,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// Every mention's span is on char boundaries, inside the text, sorted, non-overlapping,
-    /// and normalises to its alias.
+    /// and normalises to its alias. (Whitespace with at most one line break: a blank line
+    /// is a paragraph break, which no match crosses.)
     #[test]
-    fn spans_are_valid(prefix in "\\PC{0,20}", sep in "[ \n\u{00A0}\t]{1,3}", suffix in "\\PC{0,20}") {
+    fn spans_are_valid(prefix in "\\PC{0,20}", sep in "[ \n\u{00A0}\t][ \u{00A0}\t]{0,2}", suffix in "\\PC{0,20}") {
         let g = world();
         let text = format!("{prefix} Lloyd{sep}Austin {suffix}");
         let ms = g.find(&text, MatchOptions::default()).unwrap();
@@ -358,4 +359,56 @@ proptest! {
         let g = world();
         let _ = g.find(&s, MatchOptions { overlapping: true }).unwrap();
     }
+}
+
+#[test]
+fn no_match_across_a_blank_line_but_across_a_wrap() {
+    let g = Gazetteer::from_records(
+        vec![json!({"id": "q", "name": "Costa Rica", "kind": "place"})],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    assert!(g
+        .find("went to Costa\n\nRica", MatchOptions::default())
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        g.find("went to Costa\nRica", MatchOptions::default())
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn aliases_are_trimmed_after_normalisation() {
+    let g = Gazetteer::from_records(
+        vec![json!({"id": "q", "name": "Lima", "kind": "place", "aliases": ["\u{200e} Lima\u{200f} "]})],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    let m = g.find("Lima is big", MatchOptions::default()).unwrap();
+    assert_eq!((m[0].span.char_start, m[0].span.char_end), (0, 4));
+}
+
+#[test]
+fn integral_float_priorities_are_accepted_others_refused() {
+    let g = Gazetteer::from_records(
+        vec![
+            json!({"id": "a", "name": "Tarn", "kind": "place", "priority": 1}),
+            json!({"id": "b", "name": "Tarn", "kind": "place", "priority": 4.0}),
+        ],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    let m = g.find("Tarn", MatchOptions::default()).unwrap();
+    assert_eq!(g.entity(m[0].entity as usize).id(), "b");
+    let err = Gazetteer::from_records(
+        vec![json!({"id": "a", "name": "Tarn", "kind": "place", "priority": 2.5})],
+        GazetteerOptions::default(),
+    )
+    .unwrap_err();
+    assert!(err
+        .message()
+        .contains("priority must be an integer, not 2.5"));
 }

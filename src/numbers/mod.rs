@@ -170,6 +170,9 @@ fn tokenize(t: &str, from: usize, to: usize) -> Vec<Tok> {
                     }
                 }
                 Tk::Word
+            } else if matches!(ch, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}'..='\u{2089}') {
+                // A footnote mark or an exponent is no part of a number (`1500¹ troops`).
+                continue;
             } else {
                 Tk::Symbol(ch)
             }
@@ -940,15 +943,34 @@ impl<'a> Parser<'a> {
         let money = unit.is_some();
         let qt = self.toks.get(q)?;
         let (mut value, mut last, mut kind) = match qt.kind {
+            Tk::Num if self.vulgar(q).is_some() => {
+                // `½`, `¾ of them` (NFKC `1⁄2`): a fraction, or an amount with a magnitude,
+                // percent or currency (`½ million`, `¼%`).
+                let (v, l) = self.vulgar(q)?;
+                (v, l, NumKind::Fraction)
+            }
             Tk::Num => {
-                let v = self.digits(q)?;
-                // Ordinal suffix: `8th`, `1st`.
-                if let Some(suf) = self.word(q + 1).filter(|_| self.glued(q + 1)) {
-                    if matches!(suf, "st" | "nd" | "rd" | "th") && !money {
-                        return Some(Core::plain(first, q + 1, v, NumKind::Ordinal));
+                let (mut v, mut l) = (self.digits(q)?, q);
+                if let Some((more, l2)) = self.spaced_thousands(q) {
+                    (v, l) = (more, l2);
+                } else if let Some((f, l2)) = self.vulgar(q + 1).filter(|_| self.toks[q + 1].gap) {
+                    // A mixed number: `3½` (normalised `3 1⁄2`), `2 ¾`.
+                    if self.text(q).bytes().all(|b| b.is_ascii_digit()) {
+                        (v, l) = (v + f, l2);
                     }
                 }
-                (v, q, NumKind::Cardinal)
+                if l != q {
+                    (v, l, NumKind::Cardinal)
+                } else {
+                    let v = v;
+                    // Ordinal suffix: `8th`, `1st`.
+                    if let Some(suf) = self.word(q + 1).filter(|_| self.glued(q + 1)) {
+                        if matches!(suf, "st" | "nd" | "rd" | "th") && !money {
+                            return Some(Core::plain(first, q + 1, v, NumKind::Ordinal));
+                        }
+                    }
+                    (v, q, NumKind::Cardinal)
+                }
             }
             Tk::Word => {
                 if money {
@@ -962,6 +984,9 @@ impl<'a> Parser<'a> {
         if let Some((s, l)) = self.magnitude(last + 1, money) {
             value *= s;
             last = l;
+            if kind == NumKind::Fraction {
+                kind = NumKind::Cardinal; // `½ million` is an amount
+            }
         }
         // Percent after: `15%`, `15 percent`, `15 per cent`, `2 percentage points`.
         if self.is_punct(last + 1, b'%') {
@@ -991,13 +1016,63 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if unit.is_some() && kind == NumKind::Cardinal {
+        if unit.is_some() && matches!(kind, NumKind::Cardinal | NumKind::Fraction) {
             kind = NumKind::Money;
         }
         Some(Core {
             unit,
             ..Core::plain(first, last, value, kind)
         })
+    }
+
+    /// A fraction written with the fraction slash U+2044 at `i` (what NFKC makes of `½`):
+    /// `1⁄2`, glued, with a numerator below the denominator. Returns (value, last token).
+    fn vulgar(&self, i: usize) -> Option<(f64, usize)> {
+        let slash = *self.toks.get(i + 1)?;
+        if slash.kind != Tk::Symbol('\u{2044}') || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        if self.toks.get(i)?.kind != Tk::Num || self.toks.get(i + 2)?.kind != Tk::Num {
+            return None;
+        }
+        let (n, d) = (self.digits(i)?, self.digits(i + 2)?);
+        (d > 0.0 && n < d).then_some((n / d, i + 2))
+    }
+
+    /// Thousands separated by a space (`10 000`, `3 000 000`, with a no-break or narrow no-break
+    /// space too, as European copy writes them): a group of 1-3 plain digits, then groups of
+    /// exactly three, each after one whitespace character. Not next to a month (`May 5 200`).
+    fn spaced_thousands(&self, i: usize) -> Option<(f64, usize)> {
+        let plain = |k: usize| self.text(k).bytes().all(|b| b.is_ascii_digit());
+        let first = self.text(i);
+        if !plain(i) || first.len() > 3 || first.starts_with('0') {
+            return None;
+        }
+        let mut value: f64 = first.parse().ok()?;
+        let mut last = i;
+        while let Some(t) = self.toks.get(last + 1) {
+            if t.kind != Tk::Num || !t.gap || t.e - t.s != 3 || !plain(last + 1) {
+                break;
+            }
+            // One whitespace character in the original text, not a line break.
+            let a = self.orig(last, last).byte_end;
+            let b = self.orig(last + 1, last + 1).byte_start;
+            let gap = &self.src[a..b.max(a)];
+            let mut cs = gap.chars();
+            let one = matches!(
+                (cs.next(), cs.next()),
+                (Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'), None)
+            );
+            if !one {
+                break;
+            }
+            value = value * 1000.0 + self.digits(last + 1)?;
+            last += 1;
+        }
+        if last == i || self.near_month(i, last, 2) {
+            return None;
+        }
+        Some((value, last))
     }
 
     /// Vague magnitudes: `tens of thousands`, `dozens`, `hundreds of`, `millions`. The value is
@@ -1121,7 +1196,9 @@ impl<'a> Parser<'a> {
         }
         // `$10-12 billion`: the magnitude of the second end applies to the first.
         let mut low = a.value;
-        if b.value / low >= 1000.0 && a.unit == b.unit.or(a.unit) {
+        // (`between 10 and 12 billion dollars`: the currency word after the second end applies
+        // to both; units that clash were refused above.)
+        if b.value / low >= 1000.0 {
             let scale = [1e3, 1e6, 1e9, 1e12]
                 .into_iter()
                 .find(|s| low * s <= b.value && b.value < low * s * 1000.0);
@@ -1619,6 +1696,72 @@ pub const NUMBER_NORM: NormOptions = NormOptions {
 /// that token buffers stay small on huge texts; a number never spans a sentence end.
 const CHUNK_BYTES: usize = 1 << 16;
 
+/// How far from a chunk cut no digit may stand: the parser's context (a qualifier before, a
+/// range's other end, a month, an object after) reaches fewer words than this.
+const CUT_MARGIN: usize = 64;
+
+/// Where the chunk that starts at byte `from` of the normalised text `t` ends (a char boundary).
+///
+/// The cut must be where no number, date or range can span it: the first place after
+/// `CHUNK_BYTES` that is a paragraph break or a sentence end (`. ` not closing an abbreviation
+/// or a month: `Oct. 3`) with no digit within `CUT_MARGIN` bytes either side; failing that within
+/// 4x `CHUNK_BYTES`, any space with no digit that near; failing that (text dense with digits and
+/// no sentence ends for 256 KB), the last space before 4x `CHUNK_BYTES`.
+fn chunk_end(t: &str, from: usize) -> usize {
+    let b = t.as_bytes();
+    let hard = (from + 4 * CHUNK_BYTES).min(b.len());
+    let lo = from + CHUNK_BYTES;
+    // The nearest digits before and after the scan position, kept up to date as it moves right
+    // (each byte is looked at a bounded number of times: linear).
+    let horizon = (hard + CUT_MARGIN).min(b.len());
+    let next_digit_from = |k: usize| (k..horizon).find(|&j| b[j].is_ascii_digit());
+    let mut prev_digit = (lo.saturating_sub(CUT_MARGIN)..lo)
+        .rev()
+        .find(|&j| b[j].is_ascii_digit());
+    let mut next_digit = next_digit_from(lo);
+    let mut fallback = None;
+    let mut k = lo;
+    while k + 1 < hard {
+        if next_digit.is_some_and(|d| d < k) {
+            prev_digit = next_digit;
+            next_digit = next_digit_from(k);
+        }
+        if b[k].is_ascii_digit() {
+            prev_digit = Some(k);
+        }
+        let digit_free = |k: usize| {
+            prev_digit.is_none_or(|d| k - d > CUT_MARGIN)
+                && next_digit.is_none_or(|d| d <= k || d - k > CUT_MARGIN)
+        };
+        let c = b[k];
+        let sentence_end = c == b'\n'
+            || (matches!(c, b'.' | b'?' | b'!')
+                && b[k + 1] == b' '
+                && !(c == b'.' && crate::text::sentences::abbreviation_period(t, k)));
+        if (sentence_end || (c == b' ' && fallback.is_none())) && digit_free(k) {
+            if sentence_end {
+                return boundary(t, k + 1 + usize::from(c != b'\n'));
+            }
+            fallback = Some(k + 1);
+        }
+        k += 1;
+    }
+    let last_space = || {
+        (lo..hard)
+            .rev()
+            .find(|&k| b[k] == b' ' || b[k] == b'\n')
+            .map(|k| k + 1)
+    };
+    boundary(t, fallback.or_else(last_space).unwrap_or(hard))
+}
+
+fn boundary(t: &str, mut k: usize) -> usize {
+    while k < t.len() && !t.is_char_boundary(k) {
+        k += 1;
+    }
+    k
+}
+
 /// Finds the numbers in `text`.
 pub fn find_numbers(text: &str, opts: NumberOptions) -> Result<Vec<Number>> {
     let norm = NormText::new(text, NUMBER_NORM)?;
@@ -1634,27 +1777,7 @@ pub fn find_numbers_in(text: &str, norm: &NormText, opts: NumberOptions) -> Vec<
     while from < b.len() {
         let mut to = b.len();
         if b.len() - from > CHUNK_BYTES {
-            // The first sentence end after CHUNK_BYTES, or a space after 4x that.
-            let mut k = from + CHUNK_BYTES;
-            let hard = (from + 4 * CHUNK_BYTES).min(b.len());
-            let mut cut = None;
-            while k + 1 < hard {
-                if matches!(b[k], b'.' | b'?' | b'!') && b[k + 1] == b' ' {
-                    cut = Some(k + 2);
-                    break;
-                }
-                k += 1;
-            }
-            let cut = cut.or_else(|| {
-                (from + CHUNK_BYTES..hard)
-                    .rev()
-                    .find(|&k| b[k] == b' ')
-                    .map(|k| k + 1)
-            });
-            to = cut.unwrap_or(hard);
-            while to < b.len() && !t.is_char_boundary(to) {
-                to += 1;
-            }
+            to = chunk_end(t, from);
         }
         let p = Parser {
             src: text,

@@ -189,3 +189,91 @@ fn fuzz_regression_code_without_a_value() {
         .unwrap()
         .is_empty());
 }
+
+fn full(text: &str) -> Vec<Number> {
+    find_numbers(text, NumberOptions::default()).expect("numbers")
+}
+
+#[test]
+fn vulgar_fractions_and_mixed_numbers() {
+    assert_eq!(
+        nums("it took 7¾ hours"),
+        vec![("7¾".into(), 7.75, "cardinal")]
+    );
+    assert_eq!(
+        nums("a 1½ million budget"),
+        vec![("1½ million".into(), 1.5e6, "cardinal")]
+    );
+    assert_eq!(nums("fees up ¾% now"), vec![("¾%".into(), 0.75, "percent")]);
+    assert_eq!(
+        nums("lost ⅓ of it"),
+        vec![("⅓".into(), 1.0 / 3.0, "fraction")]
+    );
+}
+
+#[test]
+fn superscript_marks_are_not_digits() {
+    assert_eq!(
+        nums("with 2400³ pupils"),
+        vec![("2400".into(), 2400.0, "cardinal")]
+    );
+    let n = &full("with 2400³ pupils")[0];
+    let obj = n.object.expect("object");
+    assert_eq!(
+        &"with 2400³ pupils"[obj.0.byte_start..obj.0.byte_end],
+        "pupils"
+    );
+}
+
+#[test]
+fn thousands_separated_by_spaces() {
+    assert_eq!(
+        nums("some 25 000 fans"),
+        vec![("25 000".into(), 25000.0, "cardinal")]
+    );
+    assert_eq!(
+        nums("about 4\u{202f}250\u{202f}000 voters"),
+        vec![("4\u{202f}250\u{202f}000".into(), 4_250_000.0, "cardinal")]
+    );
+    // Not across a line break, not a four-digit group, not after a month.
+    assert_eq!(nums("item 12\n500 more").len(), 2);
+    assert_eq!(nums("bought 12 5000 times").len(), 2);
+    assert_eq!(nums("on June 4 250 guests").len(), 1);
+}
+
+#[test]
+fn money_range_with_the_currency_word_at_the_end() {
+    let r = &full("worth between 20 and 25 billion dollars")[0];
+    assert_eq!(
+        (r.low, r.high, r.unit),
+        (Some(20e9), Some(25e9), Some("USD"))
+    );
+    let r = &full("cost 6-8 million euros")[0];
+    assert_eq!((r.low, r.high, r.unit), (Some(6e6), Some(8e6), Some("EUR")));
+}
+
+#[test]
+fn chunk_cuts_never_split_a_date_or_a_range() {
+    // A sentence end right after the 64 KB mark, where `Nov.` is an abbreviation.
+    let pad = "y ".repeat(32_768);
+    let text = format!("{pad}Voting ends Nov. 8 in Lima.");
+    assert!(full(&text).is_empty(), "{:?}", full(&text));
+    // A range across the 256 KB hard limit of a text without sentence ends.
+    let pad = "z ".repeat(131_060);
+    let text = format!("{pad}from 4,000 to 5,000 guests {pad}");
+    let got = full(&text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].low, got[0].high), (Some(4000.0), Some(5000.0)));
+}
+
+#[test]
+fn chunking_gives_what_one_pass_gives() {
+    // The same sentences alone and after enough text to be cut into several chunks.
+    let s = "Exports rose 4% to 2.7 million tonnes on Oct. 3, and 1,200 jobs went. ";
+    let one: Vec<_> = full(s).into_iter().map(|n| (n.value, n.kind)).collect();
+    let many = full(&s.repeat(4000));
+    assert_eq!(many.len(), one.len() * 4000);
+    for (k, n) in many.iter().enumerate() {
+        assert_eq!((n.value, n.kind), one[k % one.len()]);
+    }
+}

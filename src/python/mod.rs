@@ -491,8 +491,9 @@ pub struct PyNumber {
     #[pyo3(get)]
     end: usize,
     doc: Py<PyString>,
+    /// The value; None when a non-count (`include_non_counts`) has none.
     #[pyo3(get)]
-    value: f64,
+    value: Option<f64>,
     #[pyo3(get)]
     low: Option<f64>,
     #[pyo3(get)]
@@ -533,7 +534,7 @@ impl PyNumber {
             start: n.span.char_start,
             end: n.span.char_end,
             doc: doc.clone_ref(py),
-            value: n.value,
+            value: Some(n.value).filter(|v| v.is_finite()),
             low: n.low,
             high: n.high,
             kind: n.kind.as_str(),
@@ -649,6 +650,7 @@ impl PyNumber {
             self.end,
             self.kind,
             self.value
+                .map_or_else(|| "None".to_string(), |v| v.to_string())
         ))
     }
 }
@@ -1015,11 +1017,13 @@ impl PyDocument {
             .extract()
     }
 
-    /// spaCy displaCy's manual format (`displacy.render(d, style="ent", manual=True)`).
-    fn to_displacy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    /// spaCy displaCy's manual format (`displacy.render(d, style="ent", manual=True)`);
+    /// `labels="spacy"` uses spaCy's label names.
+    #[pyo3(signature = (labels="wirescan"))]
+    fn to_displacy<'py>(slf: &Bound<'py, Self>, labels: &str) -> PyResult<Bound<'py, PyAny>> {
         slf.py()
             .import("wirescan._display")?
-            .call_method1("to_displacy", (slf,))
+            .call_method1("to_displacy", (slf, labels))
     }
 
     /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence. Split on
@@ -1045,8 +1049,10 @@ impl PyDocument {
         Ok(self.entity_list(py)?.clone())
     }
 
-    /// Plain JSON-able data: the text and every mention as a dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    /// Plain JSON-able data: the text and every mention as a dict, and the sentence spans
+    /// unless `sentences=False` (they are split on demand, which costs when not needed).
+    #[pyo3(signature = (*, sentences=true))]
+    fn to_dict<'py>(&self, py: Python<'py>, sentences: bool) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("text", self.text.bind(py))?;
         let ents = PyList::empty(py);
@@ -1064,7 +1070,9 @@ impl PyDocument {
             quotes.append(q.cast::<PyQuote>()?.get().to_dict(py)?)?;
         }
         d.set_item("quotes", quotes)?;
-        d.set_item("sentences", self.sentences(py)?)?;
+        if sentences {
+            d.set_item("sentences", self.sentences(py)?)?;
+        }
         Ok(d)
     }
 

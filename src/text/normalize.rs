@@ -2,7 +2,9 @@
 //!
 //! Matching runs on a normalised copy of the text: NFKC, full case folding, typographic
 //! apostrophes/quotes/dashes mapped to ASCII, every run of whitespace (newlines, NBSP, ...) folded to
-//! one space, invisible format characters (soft hyphen, zero-width space, BOM) dropped, and
+//! one space (one `\n` when the run holds a blank line: a paragraph break that no match crosses;
+//! superscript digits are kept and a vulgar fraction after a digit gets a space before it, so that
+//! NFKC glues no digits together), invisible format characters (soft hyphen, zero-width space, BOM) dropped, and
 //! optionally Latin/Greek/Cyrillic diacritics stripped. [`NormText`] keeps a sparse map from every
 //! normalised byte back to the original text, in bytes and in characters (code points), so a span
 //! found in the normalised text leaves the core as a span of the caller's string.
@@ -286,12 +288,20 @@ impl Builder<'_> {
             }
             let ch = char_at(src, i);
             if ch.is_whitespace() {
-                // A run of whitespace (and invisible characters inside it) becomes one space.
+                // A run of whitespace (and invisible characters inside it) becomes one space, or
+                // one newline when it holds a blank line (a paragraph break), which no alias
+                // contains: matches never cross paragraphs, while a hard-wrapped line still joins.
                 let start_c = c;
                 let start_i = i;
+                let mut breaks = 0;
                 while i < len {
                     let nc = char_at(src, i);
                     if nc.is_whitespace() || is_ignorable(nc) {
+                        breaks += match nc {
+                            '\n' => 1,
+                            '\u{2029}' => 2,
+                            _ => 0,
+                        };
                         i += nc.len_utf8();
                         c += 1;
                     } else {
@@ -299,7 +309,7 @@ impl Builder<'_> {
                     }
                 }
                 self.anchor(start_c, start_i, false);
-                self.out.push(b' ');
+                self.out.push(if breaks >= 2 { b'\n' } else { b' ' });
                 self.anchor(c, i, true);
                 need_anchor = false;
                 continue;
@@ -326,8 +336,19 @@ impl Builder<'_> {
             }
             self.anchor(start_c, start_i, false);
             let seg = &src[start_i..i];
-            for nch in seg.nfkc() {
-                self.emit(nch);
+            if is_super_or_subscript_digit(ch) {
+                // Kept as they are: NFKC would glue a footnote mark or an exponent onto the
+                // number before it (`1500¹` -> `15001`, `10²` -> `102`).
+                self.emit(ch);
+            } else {
+                // A vulgar fraction after a digit (`3½`) is NFKC `1⁄2`: a space keeps it apart
+                // from the whole number before it (`3 1⁄2`, not `31⁄2`).
+                if is_vulgar_fraction(ch) && self.out.last().is_some_and(u8::is_ascii_digit) {
+                    self.out.push(b' ');
+                }
+                for nch in seg.nfkc() {
+                    self.emit(nch);
+                }
             }
             self.anchor(c, i, true);
             need_anchor = false;
@@ -338,6 +359,16 @@ impl Builder<'_> {
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         (text, self.anchors)
     }
+}
+
+/// Superscript and subscript digits (`¹²³⁴`, `₂`).
+fn is_super_or_subscript_digit(c: char) -> bool {
+    matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}' | '\u{2074}'..='\u{2079}' | '\u{2080}'..='\u{2089}')
+}
+
+/// Vulgar fractions (`½`, `¾`, `⅓`, `⅞`, ...), whose NFKC form is `digits ⁄ digits`.
+fn is_vulgar_fraction(c: char) -> bool {
+    matches!(c, '\u{bc}'..='\u{be}' | '\u{2150}'..='\u{215f}' | '\u{2189}')
 }
 
 #[inline]
@@ -610,6 +641,30 @@ mod tests {
         ] {
             check_map(s);
         }
+    }
+
+    #[test]
+    fn blank_lines_become_a_newline_and_single_newlines_a_space() {
+        assert_eq!(norm("fled north\n\nKorea").as_str(), "fled north\nkorea");
+        assert_eq!(
+            norm("fled north\r\n \r\nKorea").as_str(),
+            "fled north\nkorea"
+        );
+        assert_eq!(norm("a hard\nwrap").as_str(), "a hard wrap");
+        assert_eq!(norm("end\u{2029}start").as_str(), "end\nstart");
+        check_map("fled north\n\n  Korea and more");
+    }
+
+    #[test]
+    fn superscripts_stay_and_fractions_keep_apart() {
+        assert_eq!(
+            norm("troops 2400\u{b9} left").as_str(),
+            "troops 2400\u{b9} left"
+        );
+        assert_eq!(norm("x\u{b2}").as_str(), "x\u{b2}");
+        assert_eq!(norm("7\u{be} miles").as_str(), "7 3\u{2044}4 miles");
+        assert_eq!(norm("\u{bd} off").as_str(), "1\u{2044}2 off");
+        check_map("ran 7\u{be} miles, then 2\u{bd}");
     }
 
     #[test]

@@ -75,14 +75,23 @@ fn is_opening(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '„')
 }
 
-/// The word that ends right before byte `end` (letters and inner periods: `U.S`).
+/// The longest word [`word_before`] looks back over: abbreviations are short, and a bound keeps
+/// a long dotted run (`1.1.1.…`, `U.S.U.S.…`) linear instead of rescanning it at every period.
+const MAX_ABBREVIATION: usize = 24;
+
+/// The word that ends right before byte `end` (letters and inner periods: `U.S`); empty when it
+/// is longer than [`MAX_ABBREVIATION`] characters, which no abbreviation is.
 fn word_before(text: &str, end: usize) -> &str {
-    let start = text[..end]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
-        .last()
-        .map_or(end, |(i, _)| i);
+    let mut start = end;
+    for (n, (i, c)) in text[..end].char_indices().rev().enumerate() {
+        if !(c.is_alphanumeric() || c == '.') {
+            break;
+        }
+        if n == MAX_ABBREVIATION {
+            return "";
+        }
+        start = i;
+    }
     &text[start..end]
 }
 
