@@ -986,9 +986,14 @@ impl<'a> Ctx<'a> {
             || att.cue == Cue::After;
         att.partial = !(standalone_before && standalone_after);
         let p = para_of(q.outer.0);
-        if att.cue == Cue::Unattributed && q.opens_paragraph {
+        // A quote with no cue in its sentence continues the previous quote's speaker when it
+        // opens the next paragraph (`"…" ¶ "…"`), or opens a sentence of the same paragraph
+        // (`"We are ready," said Berg. "The roads open Monday."`).
+        if att.cue == Cue::Unattributed {
             if let Some((lp, sp)) = *last_quote {
-                if lp + 1 == p || lp == p {
+                let next_para = q.opens_paragraph && (lp + 1 == p || lp == p);
+                let same_para = lp == p && t == s0;
+                if next_para || same_para {
                     att.speaker = sp;
                     att.cue = Cue::Continued;
                 }
