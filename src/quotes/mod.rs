@@ -28,6 +28,7 @@
 mod marks;
 #[cfg(test)]
 mod tests;
+mod verbs;
 mod words;
 
 use crate::gazetteer::{Gazetteer, Mention};

@@ -10,31 +10,9 @@ pub(crate) struct Verb {
     pub noun_like: bool,
 }
 
-const fn v(reports: bool, noun_like: bool) -> Option<Verb> {
-    Some(Verb { reports, noun_like })
-}
-
-/// Speech verbs by lower-case form.
+/// Speech verbs by lower-case form (the lexicon in [`super::verbs`]).
 pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
-    match w {
-        "said" | "says" | "say" | "saying" | "told" | "tells" | "telling" | "added" | "adds"
-        | "adding" | "stated" | "affirmed" | "affirms" | "warned" | "warns" | "wrote"
-        | "writes" | "claimed" | "claiming" | "tweeted" | "emailed" | "reported" | "announced"
-        | "announces" | "insisted" | "insists" | "noted" | "explained" | "explains" | "argued"
-        | "argues" | "confirmed" | "confirms" | "estimated" | "revealed" | "reveals"
-        | "declared" | "acknowledged" | "admitted" | "asserted" | "stressed" | "emphasized"
-        | "emphasised" | "predicted" | "indicated" | "suggested" | "recalled" | "continued"
-        | "concluded" | "replied" | "responded" | "remarked" | "observed" | "posted" | "texted"
-        | "cautioned" | "alleged" | "maintained" | "asked" | "urged" => v(true, false),
-        "states" | "claims" | "reports" | "notes" | "posts" | "tweets" | "estimates" => {
-            v(true, true)
-        }
-        "accused" | "accuses" | "dismissed" | "dismisses" | "called" | "calls" | "denied"
-        | "denies" | "described" | "describes" | "labelled" | "labeled" | "branded" => {
-            v(false, false)
-        }
-        _ => None,
-    }
+    super::verbs::lookup(w)
 }
 
 /// Words that end a speaker's noun phrase (scanning away from its verb).
