@@ -462,7 +462,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if t[j - 1].k == K::Comma {
-            // `X, a professor at Y, said`: the phrase before the apposition.
+            // `X, a professor at Y, said`: the phrase before the apposition. With a long or
+            // nested apposition (`Tom Fitton, the president of Judicial Watch, a group that …,
+            // said`), the name that opens the sentence, before its first comma.
+            if let Some(k) = (s0..j - 1).find(|&k| t[k].k == K::Comma) {
+                if k > s0 && j - k <= 40 {
+                    if let Some((a, b)) = self.np_words_back(s0, k) {
+                        if (t[a].cap || words::pronoun(t[a].lw()).is_some()) && b - a <= 6 {
+                            return Some((a, b));
+                        }
+                    }
+                }
+            }
             let c2 = j - 1;
             let mut k = c2;
             while k > s0 && c2 - k <= 10 {
@@ -486,6 +497,13 @@ impl<'a> Ctx<'a> {
             if words::np_stop(w) || words::speech_verb(w).is_some_and(|v| !v.noun_like) {
                 break;
             }
+            if words::pronoun(w).is_some() || w == "i" {
+                // A pronoun is a whole phrase (`in videos he calls` -> `he`).
+                if a == end {
+                    a -= 1;
+                }
+                break;
+            }
             a -= 1;
             if words::determiner(w) {
                 break;
@@ -498,6 +516,9 @@ impl<'a> Ctx<'a> {
     /// South Korean lawmakers,`).
     fn np_fwd(&self, i: usize, s1: usize) -> Option<(usize, usize)> {
         let t = &self.toks;
+        if t.get(i).is_some_and(|w| w.is_word() && words::np_stop(w.lw())) {
+            return None; // `adding that inflation …`: a clause, not a speaker
+        }
         let mut b = i;
         while b < s1 && t[b].is_word() && b - i < 8 {
             let w = t[b].lw();
@@ -554,7 +575,7 @@ impl<'a> Ctx<'a> {
                         speaker: None,
                     });
                 }
-            } else if let Some(verb) = words::speech_verb(w) {
+            } else if let Some(verb) = words::speech_verb(w).filter(|_| !self.in_mention(tok)) {
                 let prev = (i > s0).then(|| self.toks[i - 1]);
                 let after = self.toks.get(i + 1).filter(|_| i + 1 < s1);
                 // `the reported troop movements`, `so-called`: not a verb here.
@@ -564,10 +585,29 @@ impl<'a> Ctx<'a> {
                         !a.is_word() || a.cap || a.lw() == "that" || a.lw() == "it"
                     });
                 if !adjectival && noun_ok {
-                    let mut np = self.np_back(s0, i);
-                    let boundary = prev.is_none_or(|p| matches!(p.k, K::Quote(_) | K::Comma));
-                    if np.is_none() && boundary {
-                        np = self.np_fwd(i + 1, s1); // `"…," said X`
+                    let participle = w.ends_with("ing");
+                    let mut np = if participle && prev.is_none_or(|p| !p.is_word()) {
+                        // `…, saying "…"`, `telling the crowd, "…"`: the participle's subject
+                        // is the clause's: the sentence's previous speaker, else its subject
+                        // (never the object after it, which is the addressee).
+                        None
+                    } else {
+                        self.np_back(s0, i)
+                    };
+                    // `"…," said X` / `"…" said X`: the speaker after the verb, only right
+                    // after a quote.
+                    let after_quote = prev.is_some_and(|p| matches!(p.k, K::Quote(_)))
+                        || (i >= s0 + 2
+                            && prev.is_some_and(|p| p.k == K::Comma)
+                            && matches!(self.toks[i - 2].k, K::Quote(_)));
+                    if np.is_none() && !participle && (after_quote || prev.is_none()) {
+                        np = self.np_fwd(i + 1, s1);
+                    }
+                    if np.is_none()
+                        && participle
+                        && !out[first..].iter().any(|c| c.speaker.is_some())
+                    {
+                        np = self.sentence_subject(s0, i);
                     }
                     rec = Some(CueRec {
                         kind: CueKind::Verb,
@@ -651,6 +691,14 @@ impl<'a> Ctx<'a> {
         }
         let id = self.gaz.entity(e as usize).id();
         id.strip_prefix("iso:").map(str::to_string)
+    }
+
+    /// Is the token inside an entity mention (`States` of `the United States`)?
+    fn in_mention(&self, tok: Tok) -> bool {
+        let k = self.ments.partition_point(|m| m.0 <= tok.s);
+        self.ments[k.saturating_sub(4)..k]
+            .iter()
+            .any(|m| m.0 <= tok.s && tok.e <= m.1 && (m.0, m.1) != (tok.s, tok.e))
     }
 
     /// Mentions whose start lies in bytes `s..e`.
