@@ -281,6 +281,8 @@ impl Iterator for Tokenizer<'_> {
                 {
                     K::Dash
                 }
+                // A period right before a closing bracket ends no sentence (`(R-Fla.)`).
+                '.' if text[i + 1..].starts_with(')') => K::Other,
                 '.' | '!' | '?' | '…' | ';' => K::Term,
                 _ => K::Other,
             };
@@ -443,6 +445,18 @@ impl<'a> Ctx<'a> {
                 }
             } else {
                 break;
+            }
+        }
+        // `Mr. Trump was prompted to say`, `she declined to comment`: the subject of the verb
+        // that controls the infinitive.
+        if j > s0 + 1 && t[j - 1].is_word() && t[j - 1].lw() == "to" {
+            let mut k = j - 1;
+            while k > s0 && j - 1 - k < 4 && t[k - 1].is_word() && words::control_verb(t[k - 1].lw())
+            {
+                k -= 1;
+            }
+            if k < j - 1 {
+                j = k;
             }
         }
         // `the National Intelligence Service (NIS) stated`: skip the bracketed acronym.

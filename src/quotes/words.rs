@@ -135,6 +135,60 @@ pub(crate) fn between_subject_and_verb(w: &str) -> bool {
     )
 }
 
+/// Words between a subject and `to` + a speech verb (`was prompted to say`, `went on to
+/// tell`, `declined to comment`, `is expected to announce`).
+pub(crate) fn control_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "prompted"
+            | "went"
+            | "go"
+            | "goes"
+            | "going"
+            | "on"
+            | "declined"
+            | "declines"
+            | "refused"
+            | "refuses"
+            | "wanted"
+            | "wants"
+            | "tried"
+            | "tries"
+            | "continued"
+            | "continues"
+            | "used"
+            | "expected"
+            | "likely"
+            | "about"
+            | "able"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "seemed"
+            | "appeared"
+            | "hastened"
+            | "moved"
+            | "rushed"
+            | "sought"
+            | "chose"
+            | "began"
+            | "begins"
+            | "started"
+            | "proceeded"
+            | "paused"
+            | "stopped"
+            | "took"
+            | "time"
+            | "also"
+            | "later"
+            | "then"
+    )
+}
+
 /// Time words skipped next to a verb (`said Friday`, `on Friday said`, `earlier this week`).
 pub(crate) fn time_word(w: &str) -> bool {
     matches!(

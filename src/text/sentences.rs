@@ -64,6 +64,55 @@ fn abbreviation(word: &str) -> bool {
             | "ft"
             | "ave"
             | "blvd"
+    ) || us_state_abbreviation(word)
+}
+
+/// The abbreviations of US states that news style (AP) writes with a period (`Calif.`,
+/// `Fla.`, `R-Ill.`, lower case; two-letter ones with inner periods such as `N.J.` are dotted
+/// acronyms already). They often end sentences too (see [`can_end_sentence`]).
+fn us_state_abbreviation(word: &str) -> bool {
+    // `(R-Fla.)`, `D-Calif.`: the party prefix of a congressional designation.
+    let word = word
+        .strip_prefix("r-")
+        .or_else(|| word.strip_prefix("d-"))
+        .or_else(|| word.strip_prefix("i-"))
+        .unwrap_or(word);
+    matches!(
+        word,
+        "ala"
+            | "ariz"
+            | "ark"
+            | "calif"
+            | "colo"
+            | "conn"
+            | "del"
+            | "fla"
+            | "ga"
+            | "ill"
+            | "ind"
+            | "kan"
+            | "kans"
+            | "ky"
+            | "la"
+            | "md"
+            | "mass"
+            | "mich"
+            | "minn"
+            | "miss"
+            | "mo"
+            | "mont"
+            | "neb"
+            | "nev"
+            | "okla"
+            | "ore"
+            | "pa"
+            | "tenn"
+            | "tex"
+            | "va"
+            | "vt"
+            | "wash"
+            | "wis"
+            | "wyo"
     )
 }
 
@@ -98,7 +147,7 @@ fn word_before(text: &str, end: usize) -> &str {
 /// Abbreviations that often end a sentence too (`… imposed by the U.S. The move …`), besides
 /// dotted acronyms.
 fn can_end_sentence(word: &str) -> bool {
-    matches!(word, "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "etc")
+    matches!(word, "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "etc") || us_state_abbreviation(word)
 }
 
 /// Capitalised function words that start sentences and hardly ever follow an abbreviation inside
