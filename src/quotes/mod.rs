@@ -67,6 +67,9 @@ pub enum Cue {
     Sentence,
     /// A quote paragraph with no cue, continuing the previous paragraph's speaker.
     Continued,
+    /// A quote in a headline, said by the name the headline opens with (`Mayor Vows City
+    /// Will 'Never Give Up'`, `Berg: Roads Open 'On Monday'`).
+    Headline,
     /// No cue: a full sentence in quotes whose speaker the text does not give.
     Unattributed,
 }
@@ -81,6 +84,7 @@ impl Cue {
             Cue::Dash => "dash",
             Cue::Sentence => "sentence",
             Cue::Continued => "continued",
+            Cue::Headline => "headline",
             Cue::Unattributed => "none",
         }
     }
@@ -417,6 +421,8 @@ struct Ctx<'a> {
     ments: Vec<(usize, usize, u32, Class)>,
     /// Speakers found so far, in text order: (position, speaker, class).
     history: Vec<(usize, Spk, Option<Class>)>,
+    /// The document's first paragraph when it reads as a headline (short, more follows).
+    headline: Option<(usize, usize)>,
 }
 
 fn class_of(kind: &str) -> Class {
@@ -663,6 +669,33 @@ impl<'a> Ctx<'a> {
             }
             i += 1;
         }
+    }
+
+    /// Who speaks in a headline with a quote at token `t`: the words before a colon (`Berg:
+    /// …`), else a person or organisation named first (`Mayor Anna Berg Vows …`), else the
+    /// capitalised words that open it, up to a speech verb, at most four.
+    fn headline_speaker(&self, s0: usize, t: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks;
+        if let Some(k) = (s0..t).find(|&k| toks[k].k == K::Colon) {
+            return self
+                .np_words_back(s0, k)
+                .filter(|&(a, b)| a == s0 && b - a <= 5 && toks[a].cap);
+        }
+        let first = toks.get(s0)?;
+        if let Some(m) = self.mentions_in(first.s, first.e).first() {
+            if matches!(m.3, Class::Person | Class::Org) {
+                let b = (s0..t).take_while(|&k| toks[k].e <= m.1).last()? + 1;
+                return Some((s0, b));
+            }
+        }
+        let mut b = s0;
+        while b < t && b - s0 < 4 && toks[b].is_word() && toks[b].cap {
+            if b > s0 && words::speech_verb(toks[b].lw()).is_some() {
+                break;
+            }
+            b += 1;
+        }
+        (b > s0).then_some((s0, b))
     }
 
     /// The proper-noun phrase that opens a sentence (`Jane Smith`, `The NIS`, `South Korea's
@@ -1062,10 +1095,20 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        if att.cue == Cue::Unattributed
+            && self
+                .headline
+                .is_some_and(|(a, b)| a <= q.outer.0 && q.outer.1 <= b)
+        {
+            if let Some((a, b)) = self.headline_speaker(s0, t) {
+                att.speaker = Some(self.resolve(a, b));
+                att.cue = Cue::Headline;
+            }
+        }
         // Titles, names and scare quotes are not quotes.
         let attached = matches!(
             att.cue,
-            Cue::After | Cue::Dash | Cue::Colon | Cue::Continued
+            Cue::After | Cue::Dash | Cue::Colon | Cue::Continued | Cue::Headline
         ) || before_trigger.is_some_and(|b| b + 4 >= t);
         if title_like(content) && !attached {
             att.keep = false;
@@ -1158,6 +1201,9 @@ pub fn analyse(
         gaz: gazetteer,
         ments,
         history: Vec::new(),
+        headline: paras.first().copied().filter(|&(a, b)| {
+            paras.len() > 1 && b - a <= 200 && text[a..b].split_whitespace().count() <= 30
+        }),
     };
     let mut sentences = Sentences {
         tz: Tokenizer {

@@ -3,7 +3,8 @@
 //!
 //! Entries are lemmas; regular inflections are generated (`-s`/`-es`/`-ies`, `-ed`/`-d`/`-ied`,
 //! `-ing` with a silent `e` dropped). Irregular forms and doubled consonants are written out
-//! as `lemma:past:participle-ing` (an empty field keeps the generated form). Base forms count
+//! as `lemma:past:participle-ing` (an empty field keeps the generated form); `~` marks a
+//! spelling variant that only has those two forms (`~marvell:marvelled:marvelling`). Base forms count
 //! only for the verbs in [`WITH_BASE`] (`did not say`, `would tell`): for most lemmas the bare
 //! form is more often a noun or another verb (`a call`, `the press`). An `-s` form that is also
 //! a common plural noun (`claims`, `reports`, `remarks`) is marked noun-like, so the caller
@@ -33,7 +34,7 @@ const REPORTING: &[&str] = &[
     "emphasize", "emphasise", "predict", "indicate", "suggest", "recall", "continue", "conclude",
     "reply", "respond", "remark", "observe", "post", "text", "caution", "allege", "maintain",
     "ask", "urge", "implore", "gush", "fume", "exclaim", "joke", "quip:quipped:quipping", "sigh",
-    "muse", "concede", "vow", "scoff", "marvel:marveled:marveling", "marvell:marvelled:marvelling",
+    "muse", "concede", "vow", "scoff", "marvel:marveled:marveling", "~marvell:marvelled:marvelling",
     "comment", "complain", "boast", "brag:bragged:bragging", "contend", "counter", "retort",
     "shout", "yell", "scream", "cry", "whisper", "mutter", "murmur", "mumble", "plead",
     "beg:begged:begging", "demand", "promise", "pledge", "swear:swore:", "assure", "reassure",
@@ -48,7 +49,7 @@ const REPORTING: &[&str] = &[
     "aver:averred:averring", "avow", "attest", "certify", "recount", "narrate", "challenge", "rejoin", "blog:blogged:blogging", "opine", "hint", "imply", "mention", "allude", "crow", "gripe", "grouse", "whine",
     "fret:fretted:fretting", "testify", "reaffirm",
     "restate", "concede", "assent", "answer", "query", "question", "predict", "acknowledge", "announce", "broadcast:broadcast:", "telegraph", "relay",
-    "signal:signaled:signaling", "signall:signalled:signalling", "editorialize", "preach",
+    "signal:signaled:signaling", "~signall:signalled:signalling", "editorialize", "preach",
     "lecture", "intone", "gasp", "stammer", "stutter", "rasp", "hiss", "purr", "coo", "chirp",
     "drawl", "huff", "sniff", "snort", "roar", "rail", "thank", "apologize", "apologise",
     "complain", "concede", "guarantee", "wager", "bet:bet:betting", ];
@@ -57,7 +58,7 @@ const REPORTING: &[&str] = &[
 /// `denied`, `praised`).
 const NON_CLAIM: &[&str] = &[
     "accuse", "dismiss", "call", "deny", "describe", "label:labeled:labeling",
-    "labell:labelled:labelling", "brand", "dub:dubbed:dubbing", "term", "characterize",
+    "~labell:labelled:labelling", "brand", "dub:dubbed:dubbing", "term", "characterize",
     "characterise", "praise", "hail", "laud", "tout", "applaud", "commend", "congratulate",
     "criticize", "criticise", "slam:slammed:slamming", "blast", "condemn", "denounce", "decry",
     "mock", "ridicule", "deride", "lambaste", "chastise", "rebuke", "scold", "refer:referred:referring",
@@ -138,7 +139,10 @@ fn table() -> &'static HashMap<String, Verb> {
         let mut m: HashMap<String, Verb> = HashMap::new();
         let mut add = |entries: &[&str], reports: bool| {
             for e in entries {
-                let mut parts = e.split(':');
+                // `~lemma:past:ing`: a spelling variant that only has those two forms
+                // (`~marvell:marvelled:marvelling`).
+                let variant = e.starts_with('~');
+                let mut parts = e.trim_start_matches('~').split(':');
                 let lemma = parts.next().unwrap_or_default();
                 let irregular_past = parts.next().filter(|s| !s.is_empty());
                 let irregular_ing = parts.next().filter(|s| !s.is_empty());
@@ -151,8 +155,7 @@ fn table() -> &'static HashMap<String, Verb> {
                     // `quip:quipped:quipping` writes both; `say:said:` keeps `saying`.
                     forms[2] = gerund(lemma);
                 }
-                if lemma.ends_with("ll") {
-                    // `marvell` and `labell` only carry the British past and -ing forms.
+                if variant {
                     forms.remove(0);
                 }
                 if WITH_BASE.contains(&lemma) {
@@ -199,7 +202,7 @@ mod tests {
     #[test]
     fn inflections_of_regular_and_irregular_verbs() {
         for w in [
-            "said", "says", "saying", "say", "quipped", "quipping", "quips", "implored", "gushed",
+            "said", "says", "saying", "say", "tells", "quipped", "quipping", "quips", "implored", "gushed",
             "fumed", "exclaimed", "joked", "sighed", "mused", "recalled", "conceded", "vowed",
             "scoffed", "marvelled", "marveled", "replied", "cried", "wrote", "writing", "swore",
             "testified", "dubbed", "labelled",
