@@ -453,6 +453,28 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
+        // `in the past`, `at the time`, `in an interview` between subject and verb.
+        if j >= s0 + 3
+            && t[j - 3].is_word()
+            && matches!(t[j - 3].lw(), "in" | "at")
+            && matches!(t[j - 2].lw(), "the" | "an" | "a")
+            && matches!(t[j - 1].lw(), "past" | "time" | "end" | "interview" | "statement")
+        {
+            j -= 3;
+        }
+        // `Beck, who has in the past described …`: the one the relative clause is about.
+        let mut r = j;
+        while r > s0 && t[r - 1].is_word() && words::between_subject_and_verb(t[r - 1].lw()) {
+            r -= 1;
+        }
+        if r > s0 + 1 && t[r - 1].is_word() && t[r - 1].lw() == "who" {
+            let c = if t[r - 2].k == K::Comma { r - 2 } else { r - 1 };
+            if let Some((a, b)) = self.np_words_back(s0, c) {
+                if t[a].cap {
+                    return Some((a, b));
+                }
+            }
+        }
         // `Mr. Trump was prompted to say`, `she declined to comment`: the subject of the verb
         // that controls the infinitive.
         if j > s0 + 1 && t[j - 1].is_word() && t[j - 1].lw() == "to" {
@@ -702,6 +724,18 @@ impl<'a> Ctx<'a> {
     /// NIS`), up to token `limit`.
     fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
         let t = &self.toks;
+        // Past an introductory phrase (`However,`, `Before the convention,`, `Asked on Monday
+        // whether …,`): the subject follows its comma.
+        let mut s0 = s0;
+        for _ in 0..3 {
+            if s0 >= limit || !t[s0].is_word() || !words::introductory(t[s0].lw()) {
+                break;
+            }
+            match (s0..limit.min(s0 + 25)).find(|&k| t[k].k == K::Comma) {
+                Some(k) => s0 = k + 1,
+                None => break,
+            }
+        }
         let mut b = s0;
         if b < limit && t[b].is_word() && words::determiner(t[b].lw()) {
             b += 1;
@@ -1043,11 +1077,29 @@ impl<'a> Ctx<'a> {
         }
         let mut before_trigger = None;
         if att.cue == Cue::Unattributed {
-            if let Some(c) = scues
+            if let Some(mut c) = scues
                 .iter()
                 .rev()
                 .find(|c| c.trigger < t && c.kind == CueKind::Verb)
             {
+                // `Rubio said that … he called a "con artist"`: an embedded cue whose subject is
+                // a pronoun reports the words of the named speaker of the cue before it.
+                let pronoun_np = |c: &CueRec| {
+                    c.np.is_some_and(|(a, b)| {
+                        b - a == 1 && words::pronoun(self.toks[a].lw()).is_some()
+                    })
+                };
+                if pronoun_np(c) {
+                    if let Some(outer) = scues.iter().rev().find(|o| {
+                        o.trigger < c.trigger
+                            && o.kind == CueKind::Verb
+                            && o.reports
+                            && o.np.is_some()
+                            && !pronoun_np(o)
+                    }) {
+                        c = outer;
+                    }
+                }
                 att.speaker = c.speaker;
                 att.verb = Some(c.verb);
                 att.cue = Cue::Before;

@@ -189,6 +189,88 @@ pub(crate) fn control_verb(w: &str) -> bool {
     )
 }
 
+/// Words that open a sentence before its subject (`However, Adelson met …`, `Asked on
+/// Monday whether …, Clinton said`): a subject is sought after the next comma.
+pub(crate) fn introductory(w: &str) -> bool {
+    matches!(
+        w,
+        "however"
+            | "before"
+            | "after"
+            | "on"
+            | "in"
+            | "at"
+            | "asked"
+            | "when"
+            | "while"
+            | "since"
+            | "during"
+            | "meanwhile"
+            | "still"
+            | "yet"
+            | "but"
+            | "and"
+            | "so"
+            | "also"
+            | "later"
+            | "earlier"
+            | "then"
+            | "now"
+            | "last"
+            | "this"
+            | "speaking"
+            | "for"
+            | "with"
+            | "without"
+            | "under"
+            | "over"
+            | "from"
+            | "by"
+            | "as"
+            | "if"
+            | "though"
+            | "although"
+            | "because"
+            | "unlike"
+            | "like"
+            | "despite"
+            | "instead"
+            | "indeed"
+            | "moreover"
+            | "furthermore"
+            | "nevertheless"
+            | "nonetheless"
+            | "thus"
+            | "already"
+            | "once"
+            | "again"
+            | "finally"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "here"
+            | "there"
+            | "separately"
+            | "similarly"
+            | "notably"
+            | "previously"
+            | "recently"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "asking"
+            | "responding"
+            | "addressing"
+            | "writing"
+            | "appearing"
+            | "interviewed"
+    )
+}
+
 /// Time words skipped next to a verb (`said Friday`, `on Friday said`, `earlier this week`).
 pub(crate) fn time_word(w: &str) -> bool {
     matches!(
@@ -238,6 +320,11 @@ pub(crate) enum Pronoun {
 }
 
 pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
+    // `he'd`, `she'll`, `they've`: the pronoun of a contraction.
+    let w = w
+        .split_once('\'')
+        .filter(|(_, rest)| matches!(*rest, "d" | "ll" | "s" | "ve" | "re"))
+        .map_or(w, |(p, _)| p);
     match w {
         "he" => Some(Pronoun::Person(Gender::Male)),
         "she" => Some(Pronoun::Person(Gender::Female)),
