@@ -442,7 +442,9 @@ impl<'a> Ctx<'a> {
         // Skip auxiliaries, adverbs and time phrases between subject and verb.
         while j > s0 && t[j - 1].is_word() {
             let w = t[j - 1].lw();
-            if words::between_subject_and_verb(w) {
+            // (`jokingly`, `formally`: an adverb in -ly.)
+            let adverb = w.len() > 4 && w.ends_with("ly") && !t[j - 1].cap;
+            if words::between_subject_and_verb(w) || adverb {
                 j -= 1;
             } else if words::time_word(w) {
                 j -= 1;
@@ -461,19 +463,6 @@ impl<'a> Ctx<'a> {
             && matches!(t[j - 1].lw(), "past" | "time" | "end" | "interview" | "statement")
         {
             j -= 3;
-        }
-        // `Beck, who has in the past described …`: the one the relative clause is about.
-        let mut r = j;
-        while r > s0 && t[r - 1].is_word() && words::between_subject_and_verb(t[r - 1].lw()) {
-            r -= 1;
-        }
-        if r > s0 + 1 && t[r - 1].is_word() && t[r - 1].lw() == "who" {
-            let c = if t[r - 2].k == K::Comma { r - 2 } else { r - 1 };
-            if let Some((a, b)) = self.np_words_back(s0, c) {
-                if t[a].cap {
-                    return Some((a, b));
-                }
-            }
         }
         // `Mr. Trump was prompted to say`, `she declined to comment`: the subject of the verb
         // that controls the infinitive.
@@ -628,7 +617,10 @@ impl<'a> Ctx<'a> {
                     });
                 if !adjectival && noun_ok {
                     let participle = w.ends_with("ing");
-                    let mut np = if participle && prev.is_none_or(|p| !p.is_word()) {
+                    // `issued a statement saying`: the statement's issuer speaks.
+                    let after_document =
+                        prev.is_some_and(|p| p.is_word() && words::document_noun(p.lw()));
+                    let mut np = if participle && (after_document || prev.is_none_or(|p| !p.is_word())) {
                         // `…, saying "…"`, `telling the crowd, "…"`: the participle's subject
                         // is the clause's: the sentence's previous speaker, else its subject
                         // (never the object after it, which is the addressee).
@@ -651,6 +643,7 @@ impl<'a> Ctx<'a> {
                     {
                         np = self.sentence_subject(s0, i);
                     }
+                    np = np.filter(|&(a, b)| self.speaker_phrase(a, b));
                     rec = Some(CueRec {
                         kind: CueKind::Verb,
                         trigger: i,
@@ -718,6 +711,30 @@ impl<'a> Ctx<'a> {
             b += 1;
         }
         (b > s0).then_some((s0, b))
+    }
+
+    /// Can tokens `a..b` be a speaker? A speaker is a noun phrase headed by a name, a pronoun
+    /// or a noun: never a determiner, preposition, adverb or time phrase alone (`a`, `In`,
+    /// `Already`, `recent days`), nor a phrase that opens with a preposition (`in an e-mailed`).
+    fn speaker_phrase(&self, a: usize, b: usize) -> bool {
+        let t = &self.toks;
+        let first = t[a].lw();
+        let last = t[b - 1].lw();
+        if words::np_stop(first) && !t[a].cap {
+            return false;
+        }
+        if b - a == 1
+            && (words::determiner(first)
+                || words::np_stop(first)
+                || words::introductory(first)
+                || words::time_word(first)
+                || words::time_lead(first)
+                || words::between_subject_and_verb(first))
+        {
+            return false;
+        }
+        !(words::time_word(last) || words::time_word(last.strip_suffix('s').unwrap_or(last)))
+            || t[a].cap && b - a > 1 && !words::time_lead(first)
     }
 
     /// The proper-noun phrase that opens a sentence (`Jane Smith`, `The NIS`, `South Korea's
@@ -794,7 +811,11 @@ impl<'a> Ctx<'a> {
         let t = &self.toks;
         let mut b = b;
         // `the agency's statement`, `a Reuters report`: the speaker is the rest.
-        if b - a >= 2 && words::document_noun(t[b - 1].lw()) {
+        // (Not when a determiner alone would be left: `the statement said` keeps its words.)
+        if b - a >= 2
+            && words::document_noun(t[b - 1].lw())
+            && !(b - a == 2 && words::determiner(t[a].lw()))
+        {
             b -= 1;
         }
         let mut end = t[b - 1].e;
@@ -896,14 +917,28 @@ impl<'a> Ctx<'a> {
         match p {
             Pronoun::Person(g) => {
                 // The most recent person, passing over those known to be of the other gender.
-                if let Some(m) = before
+                let known = before
                     .iter()
                     .rev()
                     .take(LOOKBACK)
-                    .find(|m| m.3 == Class::Person && self.gender_of(m).is_none_or(|x| x == g))
-                {
+                    .find(|m| m.3 == Class::Person && self.gender_of(m).is_none_or(|x| x == g));
+                if let Some(m) = known {
                     spk.entity = Some(m.2);
                     spk.antecedent = Some((m.0, m.1));
+                }
+                // A person the gazetteer does not know who spoke more recently (`Anna Berg, the
+                // mayor, said … She added`): the pronoun points to their name.
+                let unknown = self.history.iter().rev().find(|h| {
+                    h.0 < at
+                        && at - h.0 < 3000
+                        && h.1.entity.is_none()
+                        && h.1.antecedent.is_none()
+                        && !h.1.plural
+                        && looks_like_name(&self.text[h.1.span.0..h.1.span.1])
+                });
+                if let Some(h) = unknown.filter(|h| known.is_none_or(|m| h.1.span.0 > m.1)) {
+                    spk.entity = None;
+                    spk.antecedent = Some(h.1.span);
                 }
             }
             Pronoun::It => {
@@ -1077,29 +1112,11 @@ impl<'a> Ctx<'a> {
         }
         let mut before_trigger = None;
         if att.cue == Cue::Unattributed {
-            if let Some(mut c) = scues
+            if let Some(c) = scues
                 .iter()
                 .rev()
                 .find(|c| c.trigger < t && c.kind == CueKind::Verb)
             {
-                // `Rubio said that … he called a "con artist"`: an embedded cue whose subject is
-                // a pronoun reports the words of the named speaker of the cue before it.
-                let pronoun_np = |c: &CueRec| {
-                    c.np.is_some_and(|(a, b)| {
-                        b - a == 1 && words::pronoun(self.toks[a].lw()).is_some()
-                    })
-                };
-                if pronoun_np(c) {
-                    if let Some(outer) = scues.iter().rev().find(|o| {
-                        o.trigger < c.trigger
-                            && o.kind == CueKind::Verb
-                            && o.reports
-                            && o.np.is_some()
-                            && !pronoun_np(o)
-                    }) {
-                        c = outer;
-                    }
-                }
                 att.speaker = c.speaker;
                 att.verb = Some(c.verb);
                 att.cue = Cue::Before;
@@ -1182,6 +1199,18 @@ impl<'a> Ctx<'a> {
 
 // ---------------------------------------------------------------------------------------------
 // Quotes
+
+/// Does a speaker's text look like a person's name (two to four capitalised words, or a
+/// title and a name: `Anna Berg`, `Mr. Berg`)?
+fn looks_like_name(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+        })
+        && words::pronoun(&ws[0].to_lowercase()).is_none()
+}
 
 /// Does the quote's content look like a title or a name (`Meet the Press`, `Shorty`)?
 fn title_like(content: &str) -> bool {

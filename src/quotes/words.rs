@@ -132,6 +132,13 @@ pub(crate) fn between_subject_and_verb(w: &str) -> bool {
             | "initially"
             | "first"
             | "never"
+            | "often"
+            | "always"
+            | "just"
+            | "only"
+            | "even"
+            | "still"
+            | "alternately"
     )
 }
 
@@ -293,6 +300,15 @@ pub(crate) fn time_word(w: &str) -> bool {
             | "evening"
             | "night"
             | "weekend"
+            | "day"
+            | "hour"
+            | "decade"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "hours"
+            | "decades"
     )
 }
 
