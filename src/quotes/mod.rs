@@ -460,7 +460,10 @@ impl<'a> Ctx<'a> {
             && t[j - 3].is_word()
             && matches!(t[j - 3].lw(), "in" | "at")
             && matches!(t[j - 2].lw(), "the" | "an" | "a")
-            && matches!(t[j - 1].lw(), "past" | "time" | "end" | "interview" | "statement")
+            && matches!(
+                t[j - 1].lw(),
+                "past" | "time" | "end" | "interview" | "statement"
+            )
         {
             j -= 3;
         }
@@ -468,7 +471,10 @@ impl<'a> Ctx<'a> {
         // that controls the infinitive.
         if j > s0 + 1 && t[j - 1].is_word() && t[j - 1].lw() == "to" {
             let mut k = j - 1;
-            while k > s0 && j - 1 - k < 4 && t[k - 1].is_word() && words::control_verb(t[k - 1].lw())
+            while k > s0
+                && j - 1 - k < 4
+                && t[k - 1].is_word()
+                && words::control_verb(t[k - 1].lw())
             {
                 k -= 1;
             }
@@ -547,7 +553,9 @@ impl<'a> Ctx<'a> {
     /// South Korean lawmakers,`).
     fn np_fwd(&self, i: usize, s1: usize) -> Option<(usize, usize)> {
         let t = &self.toks;
-        if t.get(i).is_some_and(|w| w.is_word() && words::np_stop(w.lw())) {
+        if t.get(i)
+            .is_some_and(|w| w.is_word() && words::np_stop(w.lw()))
+        {
             return None; // `adding that inflation …`: a clause, not a speaker
         }
         let mut b = i;
@@ -620,14 +628,15 @@ impl<'a> Ctx<'a> {
                     // `issued a statement saying`: the statement's issuer speaks.
                     let after_document =
                         prev.is_some_and(|p| p.is_word() && words::document_noun(p.lw()));
-                    let mut np = if participle && (after_document || prev.is_none_or(|p| !p.is_word())) {
-                        // `…, saying "…"`, `telling the crowd, "…"`: the participle's subject
-                        // is the clause's: the sentence's previous speaker, else its subject
-                        // (never the object after it, which is the addressee).
-                        None
-                    } else {
-                        self.np_back(s0, i)
-                    };
+                    let mut np =
+                        if participle && (after_document || prev.is_none_or(|p| !p.is_word())) {
+                            // `…, saying "…"`, `telling the crowd, "…"`: the participle's subject
+                            // is the clause's: the sentence's previous speaker, else its subject
+                            // (never the object after it, which is the addressee).
+                            None
+                        } else {
+                            self.np_back(s0, i)
+                        };
                     // `"…," said X` / `"…" said X`: the speaker after the verb, only right
                     // after a quote.
                     let after_quote = prev.is_some_and(|p| matches!(p.k, K::Quote(_)))
@@ -765,6 +774,19 @@ impl<'a> Ctx<'a> {
             // A pronoun subject (`He confirmed it and called …`).
             if b == s0 && b < limit && words::pronoun(t[b].lw()).is_some() {
                 return Some((b, b + 1));
+            }
+            // A common noun after a determiner (`The union issued …`), up to its verb.
+            if b > s0 {
+                while b < limit && b - first_proper < 3 && t[b].is_word() {
+                    let w = t[b].lw();
+                    if words::np_stop(w) || words::speech_verb(w).is_some() || w.ends_with("ed") {
+                        break;
+                    }
+                    b += 1;
+                }
+                if b > first_proper && b < limit && t[b].is_word() {
+                    return Some((s0, b));
+                }
             }
             return None;
         }
@@ -1173,6 +1195,57 @@ impl<'a> Ctx<'a> {
                 att.speaker = Some(self.resolve(a, b));
                 att.cue = Cue::Headline;
             }
+        }
+        // A word quoted as a word (`the word "resilience"`, `terms like "surge"`) is
+        // mentioned, not said.
+        let names_a_word = |k: usize| {
+            toks[k].is_word()
+                && matches!(
+                    toks[k].lw(),
+                    "word"
+                        | "words"
+                        | "term"
+                        | "terms"
+                        | "phrase"
+                        | "phrases"
+                        | "slogan"
+                        | "slogans"
+                        | "hashtag"
+                        | "motto"
+                        | "expression"
+                        | "nickname"
+                        | "label"
+                        | "buzzword"
+                        | "so-called"
+                )
+        };
+        let mentioned = t > s0
+            && (names_a_word(t - 1)
+                || (t >= s0 + 2
+                    && matches!(toks[t - 1].lw(), "like" | "as" | "of")
+                    && names_a_word(t - 2)));
+        // (Only short ones, away from a speech verb: `he used the term "pivot"` quotes the
+        // word as his, and annotated news counts it as his quote.)
+        let near_cue = before_trigger.is_some_and(|b| b + 6 >= t)
+            || matches!(att.cue, Cue::After | Cue::Colon | Cue::Dash | Cue::Headline);
+        if mentioned && !near_cue && content.split_whitespace().count() <= 3 {
+            att.keep = false;
+        }
+        // A subheading in single marks: a short quote that is a whole paragraph of its own.
+        let single = matches!(
+            self.text[q.outer.0..].chars().next(),
+            Some('\'' | '‘' | '‚')
+        );
+        if single
+            && q.opens_paragraph
+            && self
+                .headline
+                .is_none_or(|(a, b)| !(a <= q.outer.0 && q.outer.1 <= b))
+            && toks.get(t + 1).is_none_or(|n| n.k == K::Break)
+            && content.split_whitespace().count() <= 8
+            && att.cue != Cue::After
+        {
+            att.keep = false;
         }
         // Titles, names and scare quotes are not quotes.
         let attached = matches!(

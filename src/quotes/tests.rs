@@ -259,3 +259,135 @@ fn pronouns_pass_over_people_of_the_other_gender() {
     let t = "Joe Biden arrived. \"Thanks,\" she said.";
     assert_eq!(who(t), [None]);
 }
+
+/// (quote, speaker text) pairs, for the rule tests below.
+fn said(text: &str) -> Vec<(String, Option<String>)> {
+    quotes(text).into_iter().map(|(q, s, _)| (q, s)).collect()
+}
+
+fn pair(q: &str, s: Option<&str>) -> (String, Option<String>) {
+    (q.to_string(), s.map(str::to_string))
+}
+
+#[test]
+fn a_quote_opening_a_later_sentence_continues_the_speaker() {
+    let t = "\"The bridge is safe,\" said Omar Diaz, the engineer. \"We checked every bolt.\"";
+    assert_eq!(
+        said(t),
+        vec![
+            pair("The bridge is safe,", Some("Omar Diaz")),
+            pair("We checked every bolt.", Some("Omar Diaz")),
+        ]
+    );
+    // A quote that is a paragraph of its own continues the paragraph before.
+    let t = "\"Rain again,\" Lena Holm said.\n\n\"The harvest will be late.\"";
+    assert_eq!(
+        said(t)[1],
+        pair("The harvest will be late.", Some("Lena Holm"))
+    );
+}
+
+#[test]
+fn verbs_from_the_lexicon_introduce_quotes() {
+    for verb in [
+        "quipped",
+        "fumed",
+        "mused",
+        "scoffed",
+        "conceded",
+        "marvelled",
+        "implored",
+    ] {
+        let t = format!("\"Not this again,\" {verb} Petra Novak.");
+        assert_eq!(
+            said(&t),
+            vec![pair("Not this again,", Some("Petra Novak"))],
+            "{verb}"
+        );
+    }
+}
+
+#[test]
+fn participles_take_the_clause_subject_not_the_addressee() {
+    let t = "The coach thanked the fans, telling the crowd, \"You carried us tonight.\"";
+    assert_eq!(
+        said(t),
+        vec![pair("You carried us tonight.", Some("The coach"))]
+    );
+    let t = "Before the vote, Rosa Lind spoke for an hour, saying \"the plan is broken.\"";
+    assert_eq!(
+        said(t),
+        vec![pair("the plan is broken.", Some("Rosa Lind"))]
+    );
+    // `adding that …` is a clause, never a speaker.
+    let t = "Prices rose, adding that growth was \"on track.\"";
+    assert!(said(t)
+        .iter()
+        .all(|(_, s)| s.as_deref() != Some("that growth")));
+}
+
+#[test]
+fn a_speech_verb_inside_a_name_is_no_cue() {
+    // `States` in `United States`: not the verb `states`.
+    let g = Gazetteer::from_records(
+        vec![json!({"id": "us", "name": "United States", "kind": "place"})],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    let t = "Ines Ortega wrote that the United States \"must act now.\"";
+    let (qs, _) = run(&g, t);
+    let sp = qs[0].speaker.as_ref().expect("speaker");
+    assert_eq!(&t[sp.span.byte_start..sp.span.byte_end], "Ines Ortega");
+}
+
+#[test]
+fn long_appositions_and_designations_resolve_to_the_name() {
+    let t = "Karl Weber, the head of Civic Watch, a group that tracks budgets in six cities, \
+             said \"the numbers do not add up.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Karl Weber"));
+    let t = "Sen. Dana Price (D-Ore.) said the deal was \"a fair start.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Sen. Dana Price"));
+    let t = "Mr. Ruiz was prompted to say, \"Nobody asked me.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Mr. Ruiz"));
+}
+
+#[test]
+fn headline_quotes_belong_to_the_name_that_opens_them() {
+    let t = "Mayor Vows City Will 'Never Give Up'\n\nThe mayor spoke on Friday.";
+    assert_eq!(said(t), vec![pair("Never Give Up", Some("Mayor"))]);
+    let t = "Holm: Storm Damage 'Worse Than Feared'\n\nCrews worked overnight.";
+    assert_eq!(said(t), vec![pair("Worse Than Feared", Some("Holm"))]);
+}
+
+#[test]
+fn speakers_are_noun_phrases() {
+    // No adverb, determiner or time phrase as the speaker.
+    let t = "\"We will appeal,\" Tom Reyes jokingly said.";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Tom Reyes"));
+    let t = "The union issued a statement saying \"talks have failed.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("The union"));
+    let t = "In recent days said \"nothing\" and left.";
+    assert!(said(t)
+        .iter()
+        .all(|(_, s)| s.as_deref() != Some("recent days")));
+}
+
+#[test]
+fn pronouns_of_unknown_people_point_to_their_names() {
+    let g = gaz();
+    let t =
+        "\"We are ready,\" said Anna Berg, the mayor. Later she added: \"The roads open Monday.\"";
+    let (qs, _) = run(&g, t);
+    let sp = qs[1].speaker.as_ref().expect("speaker");
+    assert_eq!(&t[sp.span.byte_start..sp.span.byte_end], "she");
+    let ante = sp.antecedent.expect("antecedent");
+    assert_eq!(&t[ante.byte_start..ante.byte_end], "Anna Berg");
+}
+
+#[test]
+fn a_word_quoted_as_a_word_and_subheadings_are_not_quotes() {
+    let t = "Ana Ruiz said the memo, sent to all staff on Friday night, used the word \"synergy\".";
+    assert!(said(t).is_empty(), "{:?}", said(t));
+    let t = "Talks resumed on Monday.\n\n'The Road Ahead'\n\nBoth sides met again.";
+    assert!(said(t).is_empty());
+}

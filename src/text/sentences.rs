@@ -147,7 +147,8 @@ fn word_before(text: &str, end: usize) -> &str {
 /// Abbreviations that often end a sentence too (`… imposed by the U.S. The move …`), besides
 /// dotted acronyms.
 fn can_end_sentence(word: &str) -> bool {
-    matches!(word, "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "etc") || us_state_abbreviation(word)
+    matches!(word, "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "etc")
+        || us_state_abbreviation(word)
 }
 
 /// Capitalised function words that start sentences and hardly ever follow an abbreviation inside
