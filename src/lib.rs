@@ -9,6 +9,7 @@ pub mod gazetteer;
 pub mod numbers;
 pub mod pipeline;
 pub mod quotes;
+pub mod state;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};

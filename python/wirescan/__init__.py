@@ -43,18 +43,31 @@ class Gazetteer:
 
     Build one with :meth:`from_records`, :meth:`from_csv`, :meth:`from_jsonl` or
     :meth:`default`; combine with ``+`` / :meth:`merge`, trim with :meth:`exclude`. The automaton
-    is compiled on first use (or by :meth:`compile`). A gazetteer pickles by definition.
+    is compiled on first use (or by :meth:`compile`). A gazetteer pickles by definition; the
+    default one, and one made from it with ``+``, :meth:`merge` or :meth:`exclude`, pickle as a
+    reference to the bundled data plus the change.
     """
 
-    __slots__ = ("_core", "_is_default")
+    __slots__ = ("_core", "_is_default", "_recipe")
 
-    def __init__(self, _core_gazetteer: _core.Gazetteer, _is_default: bool = False) -> None:
+    def __init__(
+        self,
+        _core_gazetteer: _core.Gazetteer,
+        _is_default: bool = False,
+        _recipe: tuple[Any, ...] | None = None,
+    ) -> None:
         if not isinstance(_core_gazetteer, _core.Gazetteer):
             raise TypeError(
                 "use Gazetteer.from_records, from_csv, from_jsonl or default to build a gazetteer"
             )
         self._core = _core_gazetteer
         self._is_default = _is_default
+        # How it was made from the default gazetteer, for pickling (None: by definition): the
+        # operations applied to the default, in order, so no intermediate gazetteer is kept.
+        self._recipe = _recipe
+
+    def _from_default(self) -> bool:
+        return self._is_default or self._recipe is not None
 
     # -- constructors -----------------------------------------------------------------------
     @classmethod
@@ -151,7 +164,15 @@ class Gazetteer:
         for ids defined by both."""
         if not isinstance(other, Gazetteer):
             raise TypeError(f"can only merge a Gazetteer, not {type(other).__name__}")
-        return Gazetteer(self._core.merge(other._core, on_conflict))
+        recipe = None
+        if self._from_default():
+            recipe = (*self._ops(), ("merge", other, on_conflict))
+        elif other._from_default():
+            recipe = (*other._ops(), ("merged_into", self, on_conflict))
+        return Gazetteer(self._core.merge(other._core, on_conflict), _recipe=recipe)
+
+    def _ops(self) -> tuple[Any, ...]:
+        return self._recipe or ()
 
     def __add__(self, other: Gazetteer) -> Gazetteer:
         if not isinstance(other, Gazetteer):
@@ -160,7 +181,9 @@ class Gazetteer:
 
     def exclude(self, ids: str | Iterable[str] = (), kinds: str | Iterable[str] = ()) -> Gazetteer:
         """A copy without these entity ids and kinds (one string is one id or one kind)."""
-        return Gazetteer(self._core.exclude(_str_list(ids, "ids"), _str_list(kinds, "kinds")))
+        id_list, kind_list = _str_list(ids, "ids"), _str_list(kinds, "kinds")
+        recipe = (*self._ops(), ("exclude", id_list, kind_list)) if self._from_default() else None
+        return Gazetteer(self._core.exclude(id_list, kind_list), _recipe=recipe)
 
     # -- inspection -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -217,7 +240,28 @@ class Gazetteer:
     def __reduce__(self) -> tuple[Any, ...]:
         if self._is_default:
             return (_load_default, ())
+        if self._recipe is not None:
+            return (_replay_gazetteer, (PICKLE_FORMAT, self._recipe))
         return (_restore_gazetteer, (PICKLE_FORMAT, self._core.to_json(), self.options))
+
+
+def _replay_gazetteer(fmt: int, recipe: tuple[Any, ...]) -> Gazetteer:
+    """Rebuilds a gazetteer made from the default one (its parts were unpickled first)."""
+    if fmt != PICKLE_FORMAT:
+        raise GazetteerError(
+            f"pickled gazetteer has format {fmt}; this wirescan reads {PICKLE_FORMAT}"
+        )
+    g = Gazetteer.default()
+    for op, *args in recipe:
+        if op == "merge":
+            g = g.merge(args[0], on_conflict=args[1])
+        elif op == "merged_into":
+            g = args[0].merge(g, on_conflict=args[1])
+        elif op == "exclude":
+            g = g.exclude(ids=args[0], kinds=args[1])
+        else:
+            raise GazetteerError(f"pickled gazetteer has an unknown operation {op!r}")
+    return g
 
 
 def _restore_gazetteer(fmt: int, data: str, options: dict[str, bool]) -> Gazetteer:

@@ -14,6 +14,7 @@ __all__ = [
     "Source",
     "__version__",
     "_panic_for_tests",
+    "_restore_document",
     "columns_from_documents",
     "default_threads",
     "max_threads",
@@ -192,6 +193,7 @@ class Document:
     @property
     def sentences(self) -> list[tuple[int, int]]: ...
     def to_dict(self, *, sentences: bool = True) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Extractor:
@@ -237,6 +239,7 @@ class Extractor:
 
 def default_threads() -> int: ...
 def max_threads() -> int: ...
+def _restore_document(format: int, text: str, state: str) -> Document: ...
 def columns_from_documents(
     docs: list[Document], what: str
 ) -> tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]: ...

@@ -160,6 +160,15 @@ impl Shared {
         })
     }
 
+    /// Wraps a small gazetteer (a restored document's entities), with no memory release.
+    fn small(core: Gazetteer) -> Arc<Shared> {
+        let chunks = core.len().div_ceil(ID_CHUNK);
+        Arc::new(Shared {
+            core: Arc::new(core),
+            ids: (0..chunks).map(|_| std::sync::OnceLock::new()).collect(),
+        })
+    }
+
     fn id<'py>(&self, py: Python<'py>, entity: u32) -> Bound<'py, PyString> {
         let e = entity as usize;
         let chunk = self.ids[e / ID_CHUNK]
@@ -1026,6 +1035,17 @@ impl PyDocument {
             .call_method1("to_displacy", (slf, labels))
     }
 
+    /// Pickles the text and the results (with the records of the entities they name), not the
+    /// extractor: `multiprocessing` can send documents back to the parent.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (u64, Py<PyString>, String))> {
+        let restore = py.import("wirescan._core")?.getattr("_restore_document")?;
+        let state = crate::state::to_json(&self.core, &self.shared.core);
+        Ok((restore, (crate::state::STATE_FORMAT, self.text.clone_ref(py), state)))
+    }
+
     /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence. Split on
     /// first access (extraction does not need them), then kept.
     #[getter]
@@ -1434,6 +1454,42 @@ fn columns_from_documents<'py>(
 }
 
 /// Threads a batch uses when none are asked for (`WIRESCAN_NUM_THREADS`, else the core count).
+/// Rebuilds a pickled Document (see `Document.__reduce__`).
+#[pyfunction]
+fn _restore_document(
+    py: Python<'_>,
+    format: u64,
+    text: Bound<'_, PyString>,
+    state: &str,
+) -> PyResult<PyDocument> {
+    if format != crate::state::STATE_FORMAT {
+        return Err(to_py_err(
+            py,
+            crate::Error::new(
+                ErrorKind::Option,
+                format!(
+                    "pickled document has format {format}; this wirescan reads {}",
+                    crate::state::STATE_FORMAT
+                ),
+            ),
+        ));
+    }
+    let (doc, gazetteer) = py
+        .detach(|| guarded(|| crate::state::from_json(state)))
+        .map_err(|e| to_py_err(py, e))?;
+    let n_chars = text.len()?;
+    let out_of_range = doc.entities.iter().any(|m| m.span.char_end > n_chars)
+        || doc.numbers.iter().any(|n| n.span.char_end > n_chars)
+        || doc.quotes.iter().any(|q| q.span.char_end > n_chars);
+    if out_of_range {
+        return Err(to_py_err(
+            py,
+            crate::Error::new(ErrorKind::Option, "pickled document: a span lies outside its text"),
+        ));
+    }
+    build_document(text.as_any(), doc, &Shared::small(gazetteer))
+}
+
 #[pyfunction]
 fn max_threads() -> usize {
     pipeline::max_threads()
@@ -1478,6 +1534,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySource>()?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(max_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(_restore_document, m)?)?;
     m.add_function(wrap_pyfunction!(columns_from_documents, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
