@@ -23,7 +23,6 @@ import argparse
 import contextlib
 import gzip
 import importlib.util
-import io
 import json
 import os
 import sys
@@ -76,7 +75,9 @@ def quote_predictions(ex: wirescan.Extractor, records: list[dict[str, Any]]) -> 
     return pred
 
 
-def score_quotes(scorer: ModuleType, records: list[dict[str, Any]], pred: dict[str, Any]) -> dict[str, Any]:
+def score_quotes(
+    scorer: ModuleType, records: list[dict[str, Any]], pred: dict[str, Any]
+) -> dict[str, Any]:
     rows, per_gold = [], []
     for g in records:
         r, pg = scorer.score_record(g, pred.get(g["id"]))
@@ -142,8 +143,10 @@ def show_quote_errors(
                 None,
             )
             ctx = t[max(0, g["start"] - 150) : g["end"] + 150].replace("\n", " | ")
-            print(f"--- gold {g.get('speaker_text')!r} ({g.get('speaker_kind')}) pred "
-                  f"{p and p['speaker_text']!r}\n    {ctx}")
+            print(
+                f"--- gold {g.get('speaker_text')!r} ({g.get('speaker_kind')}) pred "
+                f"{p and p['speaker_text']!r}\n    {ctx}"
+            )
             shown += 1
 
 
@@ -157,25 +160,26 @@ def entities(dev: Path) -> list[tuple[str, dict[str, Any]]]:
         return []
     ex = wirescan.Extractor(numbers=False, quotes=False)
     g = ex.gazetteer
+    qid_cache: dict[str, str | None] = {}
+
+    def qid(eid: str) -> str | None:
+        """The entity's Wikidata id: its `wikidata` attribute, or its id when that is one."""
+        if eid not in qid_cache:
+            q = (g.get(eid) or {}).get("wikidata")
+            if not q and eid.startswith("Q") and eid[1:].isdigit():
+                q = eid
+            qid_cache[eid] = q
+        return qid_cache[eid]
+
     out = []
+    tmp = Path(os.environ.get("TMPDIR", "/tmp"))
     for name in ("newsfair_dev", "msnbc"):
         path = folder / f"{name}.jsonl.gz"
         if not path.exists():
             continue
         records = read_jsonl(path)
         docs = ex.extract_batch([r["text"] for r in records], progress=False)
-        pred_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"wirescan-acc-{os.getpid()}-{name}.jsonl"
-        qid_cache: dict[str, str | None] = {}
-
-        def qid(eid: str) -> str | None:
-            if eid not in qid_cache:
-                rec = g.get(eid) or {}
-                q = rec.get("wikidata")
-                if not q and eid.startswith("Q") and eid[1:].isdigit():
-                    q = eid
-                qid_cache[eid] = q
-            return qid_cache[eid]
-
+        pred_path = tmp / f"wirescan-acc-{os.getpid()}-{name}.jsonl"
         with open(pred_path, "w", encoding="utf-8") as f:
             for r, doc in zip(records, docs):
                 ents = [
@@ -212,7 +216,9 @@ def seeds() -> list[tuple[str, tuple[int, int, int]]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--dev", help="the development data folder (default ../shared/dev)")
     ap.add_argument("--only", default="quotes,entities,seeds")
     ap.add_argument("--markdown", action="store_true")
@@ -223,8 +229,10 @@ def main() -> None:
     if "quotes" in only:
         rows = quotes(dev, args.errors)
         print("\nQuotes (PolNeAR; scorer: polnear/score.py)\n")
-        print("| set | gold | predicted | span P | span R | span F1 | quote+speaker F1 | "
-              "speaker span acc | single-mark recall | partial recall |")
+        print(
+            "| set | gold | predicted | span P | span R | span F1 | quote+speaker F1 | "
+            "speaker span acc | single-mark recall | partial recall |"
+        )
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for name, r in rows:
             o, e2e, sp = r["overlap50"], r["quote_and_speaker"], r["speaker"]
@@ -240,8 +248,10 @@ def main() -> None:
     if "seeds" in only:
         print("\nSeeds, default gazetteer entities (tools/eval_default_gazetteer.py)\n")
         for name, (tp, found, gold) in seeds():
-            print(f"{name}: precision {tp / max(found, 1):.3f}, recall {tp / max(gold, 1):.3f} "
-                  f"({tp} correct, {found} found, {gold} gold)")
+            print(
+                f"{name}: precision {tp / max(found, 1):.3f}, recall {tp / max(gold, 1):.3f} "
+                f"({tp} correct, {found} found, {gold} gold)"
+            )
 
 
 if __name__ == "__main__":

@@ -59,6 +59,18 @@ CASES = {
         "\\u05d5\\u05dd Seoul \\u202e3,000\\u202c ' * 300_000)[:10_000_000]",
         "n = ex.table([text], 'entities').num_rows",
     ),
+    "20 MB of numbers (`1,000 ` repeated) to an Arrow table": (
+        "text = '1,000 ' * (20_000_000 // 6)\nex = wirescan.Extractor(g, quotes=False)",
+        "n = ex.table([text], 'numbers').num_rows",
+    ),
+    "20 MB of numbers, then every Number object": (
+        "text = '1,000 ' * (20_000_000 // 6)\nex = wirescan.Extractor(g, quotes=False)",
+        "d = ex.extract(text); n = len(d.numbers)",
+    ),
+    "130 M x U+FDFA (400 MB, 18 letters each under NFKC): refused": (
+        "text = '\\ufdfa' * 130_000_000",
+        "try:\n    ex.extract(text); n = 1\nexcept wirescan.TextError:\n    n = 0",
+    ),
     "one 100 MB word": (
         "text = 'x' * 100_000_000",
         "d = ex.extract(text); n = len(d.entities)",
@@ -88,8 +100,8 @@ def main() -> None:
         "string is built before the measurement starts). Cases with millions of matches build "
         "an Arrow table (`Extractor.table`) instead of a Python object per match.",
         "",
-        "| case | input (MB) | seconds | peak RSS added (MB) | items found |",
-        "|---|---:|---:|---:|---:|",
+        "| case | input (MB) | seconds | peak RSS added (MB) | items found | bytes per item |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for name, (prepare, work) in CASES.items():
         code = RUN.format(setup=SETUP, prepare=prepare, work=work)
@@ -99,9 +111,10 @@ def main() -> None:
         if out.returncode != 0:
             raise SystemExit(f"{name}: {out.stderr}")
         r = json.loads(out.stdout.strip().splitlines()[-1])
+        per = f"{r['peak_mb'] * 1048576 / r['found']:,.0f}" if r["found"] else "-"
         row = (
             f"| {name} | {r['input_mb']:.1f} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
-            f"{r['found']:,} |"
+            f"{r['found']:,} | {per} |"
         )
         print(row, flush=True)
         lines.append(row)

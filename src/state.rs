@@ -127,11 +127,17 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
 }
 
 fn bad(what: &str) -> Error {
-    Error::new(ErrorKind::Option, format!("not a wirescan document state: bad {what}"))
+    Error::new(
+        ErrorKind::Option,
+        format!("not a wirescan document state: bad {what}"),
+    )
 }
 
 fn get_span(v: &Value) -> Result<OrigSpan> {
-    let a = v.as_array().filter(|a| a.len() == 4).ok_or_else(|| bad("span"))?;
+    let a = v
+        .as_array()
+        .filter(|a| a.len() == 4)
+        .ok_or_else(|| bad("span"))?;
     let n = |i: usize| -> Result<usize> {
         a[i].as_u64().map(|x| x as usize).ok_or_else(|| bad("span"))
     };
@@ -175,10 +181,16 @@ fn intern(s: &str) -> Result<&'static str> {
 }
 
 fn form_of(s: &str) -> Result<Form> {
-    [Form::Name, Form::Alias, Form::Acronym, Form::Demonym, Form::Surname]
-        .into_iter()
-        .find(|f| f.as_str() == s)
-        .ok_or_else(|| bad("form"))
+    [
+        Form::Name,
+        Form::Alias,
+        Form::Acronym,
+        Form::Demonym,
+        Form::Surname,
+    ]
+    .into_iter()
+    .find(|f| f.as_str() == s)
+    .ok_or_else(|| bad("form"))
 }
 
 fn kind_of(s: &str) -> Result<NumKind> {
@@ -307,11 +319,11 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
         doc.number_sources.push(if s.is_null() {
             None
         } else {
-            Some(Source {
+            Some(Box::new(Source {
                 speaker: speaker(&s["speaker"])?,
                 verb: opt_span(&s["verb"])?,
                 quote: s["quote"].as_u64().map(|q| q as usize),
-            })
+            }))
         });
     }
     Ok((doc, gazetteer))

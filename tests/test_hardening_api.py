@@ -307,3 +307,68 @@ def test_pickled_extractor_roundtrip_unchanged(ex: Extractor) -> None:
     assert [m.entity_id for m in again.extract("Lima.").entities] == [
         m.entity_id for m in ex.extract("Lima.").entities
     ]
+
+
+# --- 28, 29: pickling documents and extended defaults ------------------------------------------
+
+
+def _extract_in_worker(text: str) -> wirescan.Document:
+    return Extractor().extract(text)
+
+
+def test_documents_pickle_with_their_results() -> None:
+    ex = Extractor()
+    text = '"About 1,200 jobs will go in Seoul," Kim Jong Un said. Kim left.'
+    doc = ex.extract(text)
+    data = pickle.dumps(doc)
+    assert len(data) < 4000  # the results and three entity records, not the gazetteer
+    back = pickle.loads(data)
+    assert back.to_dict() == doc.to_dict()
+    assert back.quotes[0].speaker_id == doc.quotes[0].speaker_id
+    assert back.numbers[0].source is not None
+    assert back.numbers[0].source.speaker_text == "Kim Jong Un"
+
+
+def test_documents_come_back_from_a_process_pool() -> None:
+    import multiprocessing as mp
+
+    texts = ["Seoul and Moscow.", '"We go," Lloyd Austin said.', "Oslo."]
+    with mp.get_context("spawn").Pool(2) as pool:
+        docs = pool.map(_extract_in_worker, texts)
+    ex = Extractor()
+    assert [d.to_dict() for d in docs] == [ex.extract(t).to_dict() for t in texts]
+
+
+def test_a_bad_document_state_is_refused() -> None:
+    restore, (fmt, _text, state) = Extractor().extract("Seoul is big.").__reduce__()
+    with pytest.raises(OptionError, match="span lies outside"):
+        restore(fmt, "Se", state)
+    with pytest.raises(OptionError, match="not a wirescan document state"):
+        restore(fmt, "Seoul is big.", "{}")
+    with pytest.raises(OptionError, match="format 99"):
+        restore(99, "Seoul is big.", state)
+
+
+def test_extended_default_pickles_as_a_reference_plus_the_change() -> None:
+    extra = Gazetteer.from_records([{"id": "x", "name": "Tarnby", "kind": "place"}])
+    for g in (
+        Gazetteer.default() + extra,
+        extra + Gazetteer.default(),
+        (Gazetteer.default() + extra).exclude(ids="x").exclude(kinds="person"),
+    ):
+        data = pickle.dumps(g)
+        assert len(data) < 2000, len(data)
+        back = pickle.loads(data)
+        assert back.ids() == g.ids()
+
+
+# --- 31: bounded memory ------------------------------------------------------------------------
+
+
+def test_text_that_normalisation_blows_up_is_refused_early(ex: Extractor) -> None:
+    from wirescan import TextError
+
+    with pytest.raises(TextError, match="grows more than 8x"):
+        ex.extract("\ufdfa" * 2_000_000)
+    # A few such characters in real text are fine.
+    assert ex.extract("Seoul \ufdfa Moscow").entities

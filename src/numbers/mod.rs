@@ -1797,5 +1797,6 @@ pub fn find_numbers_in(text: &str, norm: &NormText, opts: NumberOptions) -> Vec<
         }
         from = to;
     }
+    out.shrink_to_fit();
     out
 }

@@ -1040,10 +1040,13 @@ impl PyDocument {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (u64, Py<PyString>, String))> {
+    ) -> PyResult<(Bound<'py, PyAny>, DocumentState)> {
         let restore = py.import("wirescan._core")?.getattr("_restore_document")?;
         let state = crate::state::to_json(&self.core, &self.shared.core);
-        Ok((restore, (crate::state::STATE_FORMAT, self.text.clone_ref(py), state)))
+        Ok((
+            restore,
+            (crate::state::STATE_FORMAT, self.text.clone_ref(py), state),
+        ))
     }
 
     /// Sentences as `(start, end)` character spans: `text[start:end]` is the sentence. Split on
@@ -1454,6 +1457,9 @@ fn columns_from_documents<'py>(
 }
 
 /// Threads a batch uses when none are asked for (`WIRESCAN_NUM_THREADS`, else the core count).
+/// What a pickled Document holds: the state format, the text, the results as JSON.
+type DocumentState = (u64, Py<PyString>, String);
+
 /// Rebuilds a pickled Document (see `Document.__reduce__`).
 #[pyfunction]
 fn _restore_document(
@@ -1484,7 +1490,10 @@ fn _restore_document(
     if out_of_range {
         return Err(to_py_err(
             py,
-            crate::Error::new(ErrorKind::Option, "pickled document: a span lies outside its text"),
+            crate::Error::new(
+                ErrorKind::Option,
+                "pickled document: a span lies outside its text",
+            ),
         ));
     }
     build_document(text.as_any(), doc, &Shared::small(gazetteer))

@@ -1334,7 +1334,7 @@ pub fn analyse(
     mentions: &[Mention],
     gazetteer: &Gazetteer,
     numbers: &[(usize, usize)],
-) -> (Vec<Quote>, Vec<Option<Source>>) {
+) -> (Vec<Quote>, Vec<Option<Box<Source>>>) {
     let paras = marks::paragraphs(text);
     let raw = marks::find(text, &paras);
     let mut ments: Vec<(usize, usize, u32, Class)> = mentions
@@ -1383,7 +1383,7 @@ pub fn analyse(
         antecedent: s.antecedent.map(sp),
     };
     let mut quotes_b: Vec<(usize, Attributed)> = Vec::new();
-    let mut sources: Vec<Option<Source>> = Vec::with_capacity(numbers.len());
+    let mut sources: Vec<Option<Box<Source>>> = Vec::with_capacity(numbers.len());
     let mut next_number = 0;
     let mut last_quote: Option<(usize, Option<Spk>)> = None; // (last paragraph, speaker)
     let mut cues: Vec<CueRec> = Vec::new();
@@ -1425,10 +1425,12 @@ pub fn analyse(
                     .or_else(|| cues.iter().find(|c| c.reports && c.speaker.is_some()));
                 pick.and_then(|c| c.speaker.map(|sp| (sp, Some(c.verb), None)))
             };
-            sources.push(src.map(|(s, v, q)| Source {
-                speaker: speaker(&s),
-                verb: v.map(sp),
-                quote: q,
+            sources.push(src.map(|(s, v, q)| {
+                Box::new(Source {
+                    speaker: speaker(&s),
+                    verb: v.map(sp),
+                    quote: q,
+                })
             }));
             next_number += 1;
         }

@@ -17,7 +17,7 @@ fn gaz() -> Gazetteer {
     .unwrap()
 }
 
-fn run(g: &Gazetteer, text: &str) -> (Vec<Quote>, Vec<Option<Source>>) {
+fn run(g: &Gazetteer, text: &str) -> (Vec<Quote>, Vec<Option<Box<Source>>>) {
     let mentions = g.find(text, MatchOptions::default()).unwrap();
     let nums: Vec<(usize, usize)> = crate::numbers::find_numbers(text, Default::default())
         .unwrap()

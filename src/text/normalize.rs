@@ -227,7 +227,8 @@ impl Builder<'_> {
         }
     }
 
-    fn run(mut self) -> (String, Vec<Anchor>) {
+    /// The normalised text and its anchors; None when it outgrows [`MAX_EXPANSION`].
+    fn run(mut self) -> Option<(String, Vec<Anchor>)> {
         let src = self.src;
         let bytes = src.as_bytes();
         let len = bytes.len();
@@ -335,6 +336,11 @@ impl Builder<'_> {
                 }
             }
             self.anchor(start_c, start_i, false);
+            // A text that NFKC blows up (`\u{fdfa}` is 18 letters) is refused as soon as its
+            // normalised form outgrows the bound, not after building gigabytes of it.
+            if self.track && self.out.len() > MAX_EXPANSION * i + (1 << 20) {
+                return None;
+            }
             let seg = &src[start_i..i];
             if is_super_or_subscript_digit(ch) {
                 // Kept as they are: NFKC would glue a footnote mark or an exponent onto the
@@ -357,9 +363,14 @@ impl Builder<'_> {
         // Only whole UTF-8 sequences were pushed; the check is cheap and keeps this safe.
         let text = String::from_utf8(self.out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        (text, self.anchors)
+        Some((text, self.anchors))
     }
 }
+
+/// How much larger than the original text (plus 1 MiB) its normalised form may grow. Real text
+/// grows by a few percent at most (ligatures, full-width letters); only text made of characters
+/// such as U+FDFA (one character, 18 letters) grows more.
+pub const MAX_EXPANSION: usize = 8;
 
 /// Superscript and subscript digits (`¹²³⁴`, `₂`).
 fn is_super_or_subscript_digit(c: char) -> bool {
@@ -391,7 +402,7 @@ pub fn normalize_str(src: &str, opts: NormOptions) -> String {
         track: false,
         src,
     };
-    b.run().0
+    b.run().map(|r| r.0).unwrap_or_default()
 }
 
 impl NormText {
@@ -418,7 +429,16 @@ impl NormText {
             track: true,
             src,
         };
-        let (text, anchors) = b.run();
+        let Some((text, anchors)) = b.run() else {
+            return Err(Error::new(
+                ErrorKind::Text,
+                format!(
+                    "text of {} bytes grows more than {MAX_EXPANSION}x under Unicode normalisation \
+                     (compatibility characters such as U+FDFA); refused before matching",
+                    src.len()
+                ),
+            ));
+        };
         if text.len() > u32::MAX as usize {
             return Err(Error::new(
                 ErrorKind::Text,
@@ -665,6 +685,15 @@ mod tests {
         assert_eq!(norm("7\u{be} miles").as_str(), "7 3\u{2044}4 miles");
         assert_eq!(norm("\u{bd} off").as_str(), "1\u{2044}2 off");
         check_map("ran 7\u{be} miles, then 2\u{bd}");
+    }
+
+    #[test]
+    fn text_that_grows_past_the_bound_is_refused() {
+        let err = NormText::new(&"\u{fdfa}".repeat(200_000), NormOptions::default()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Text);
+        assert!(NormText::new("a \u{fdfa} b", NormOptions::default()).is_ok());
+        // Aliases are never refused.
+        assert!(!normalize_str(&"\u{fdfa}".repeat(200_000), NormOptions::default()).is_empty());
     }
 
     #[test]
