@@ -27,6 +27,17 @@ impl What {
             _ => None,
         }
     }
+
+    /// The stages tables of these kinds need: numbers for number rows, quotes for quote rows
+    /// and for the sources of numbers.
+    pub fn needs(whats: &[What]) -> crate::pipeline::Needs {
+        crate::pipeline::Needs {
+            numbers: whats.contains(&What::Numbers),
+            quotes: whats
+                .iter()
+                .any(|w| matches!(w, What::Numbers | What::Quotes)),
+        }
+    }
 }
 
 /// A column's values.

@@ -45,6 +45,15 @@ pub struct Document {
     pub number_sources: Vec<Option<Box<Source>>>,
 }
 
+/// Which stages an output needs (entities are always found: quotes resolve speakers to them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// Numbers are needed.
+    pub numbers: bool,
+    /// Quotes are needed (for quote rows, or for the sources of numbers).
+    pub quotes: bool,
+}
+
 /// Extracts structured facts from texts with one gazetteer.
 #[derive(Clone, Debug)]
 pub struct Extractor {
@@ -61,6 +70,20 @@ impl Extractor {
     /// The gazetteer.
     pub fn gazetteer(&self) -> &Arc<Gazetteer> {
         &self.gazetteer
+    }
+
+    /// This extractor with the stages that `needs` do not ask for turned off (none is turned
+    /// on): what a table of entities, numbers or quotes needs, and no more.
+    pub fn for_outputs(&self, needs: Needs) -> Extractor {
+        let mut options = self.options;
+        if !needs.numbers {
+            options.numbers = None;
+        }
+        options.quotes &= needs.quotes;
+        Extractor {
+            gazetteer: self.gazetteer.clone(),
+            options,
+        }
     }
 
     /// The options.

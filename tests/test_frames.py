@@ -298,3 +298,18 @@ def test_batch_progress_reports_counts_and_stops_on_error(dx: wirescan.Extractor
     many = texts * 20  # long enough for the hook to be called before the end
     with pytest.raises(Stop):
         dx._core.extract_batch(many, None, stop)
+
+
+def test_a_frame_computes_only_what_it_needs_and_gives_the_same_rows() -> None:
+    """An entity frame from a full Extractor equals one from an entity-only Extractor (the
+    stages it does not need are skipped; the speed-up is in bench/results/frames.md)."""
+    import wirescan
+
+    texts = ['"We will win," said Lloyd Austin in Seoul, citing 1,500 troops.', "Moscow.", None]
+    full, light = wirescan.Extractor(), wirescan.Extractor(numbers=False, quotes=False)
+    pd.testing.assert_frame_equal(full.frame(texts, "entities"), light.frame(texts, "entities"))
+    # Numbers keep their sources (which need quotes), quotes their speakers.
+    nums = full.frame(texts, "numbers")
+    assert nums["source_text"].tolist() == ["Lloyd Austin"]
+    quotes = full.frame(texts, "quotes")
+    assert quotes["speaker_name"].tolist() == ["Lloyd Austin"]

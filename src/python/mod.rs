@@ -1037,10 +1037,7 @@ impl PyDocument {
 
     /// Pickles the text and the results (with the records of the entities they name), not the
     /// extractor: `multiprocessing` can send documents back to the parent.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, DocumentState)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, DocumentState)> {
         let restore = py.import("wirescan._core")?.getattr("_restore_document")?;
         let state = crate::state::to_json(&self.core, &self.shared.core);
         Ok((
@@ -1273,7 +1270,10 @@ impl PyExtractor {
             .map(|(i, o)| TextArg::new(o, &|| format!("texts[{i}]")))
             .collect::<PyResult<_>>()?;
         let strs: Vec<&str> = args.iter().map(|a| a.text.as_ref()).collect();
-        let x = &self.inner;
+        // Only the stages these tables need (an entity table does not pay for numbers and
+        // quotes).
+        let restricted = self.inner.for_outputs(crate::frames::What::needs(&whats));
+        let x = &restricted;
         let n = n_threads.unwrap_or(0);
         let docs = watched_batch(py, x, &strs, n, None)?
             .into_iter()
