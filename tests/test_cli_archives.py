@@ -244,6 +244,13 @@ def test_progress_bar_on_stderr(tmp_path: Path) -> None:
     jsonl(src, [{"text": ARTICLE}] * 30)
     r = run("extract", str(src), "--out", str(tmp_path / "o.parquet"), "--progress")
     assert r.returncode == 0, r.stderr
-    assert "30doc" in r.stderr.replace(" ", "") or "30 doc" in r.stderr
+    # JSONL inputs have known sizes: a percentage of the bytes.
+    assert "100%" in r.stderr and "B/s" in r.stderr
+    # A CSV's records do not say their bytes: a counter of documents, with MB read.
+    csv = tmp_path / "a.csv"
+    csv.write_text("text\n" + "Seoul.\n" * 30, encoding="utf-8")
+    r = run("extract", str(csv), "--out", str(tmp_path / "c.parquet"), "--progress")
+    assert r.returncode == 0, r.stderr
+    assert "30doc" in r.stderr.replace(" ", "") and "MB" in r.stderr
     quiet = run("extract", str(src), "--out", str(tmp_path / "q.parquet"))
     assert "doc/s" not in quiet.stderr  # no bar unless stderr is a terminal or --progress

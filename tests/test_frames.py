@@ -313,3 +313,57 @@ def test_a_frame_computes_only_what_it_needs_and_gives_the_same_rows() -> None:
     assert nums["source_text"].tolist() == ["Lloyd Austin"]
     quotes = full.frame(texts, "quotes")
     assert quotes["speaker_name"].tolist() == ["Lloyd Austin"]
+
+
+def test_no_bar_into_captured_stderr_and_a_plain_bar_on_a_terminal(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """By default a bar appears only when someone watches stderr: not into a captured log, not
+    for short inputs, and on a terminal a plain tqdm bar (no TqdmWarning about ipywidgets)."""
+    import os
+    import pty
+
+    pytest.importorskip("tqdm")
+    code = textwrap.dedent(
+        """
+        import wirescan
+        ex = wirescan.Extractor(numbers=False, quotes=False)
+        ex.frame(["Seoul."] * 5, "entities")          # short: no bar
+        ex.frame(["Seoul."] * 2000, "entities")       # long: a bar if stderr is watched
+        print("done")
+        """
+    )
+    captured = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert captured.stderr == "" and "done" in captured.stdout
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    # An 80-column terminal (a new pty has 0 columns, where tqdm draws nothing).
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    chunks: list[bytes] = []
+
+    def drain() -> None:  # read the terminal while the child writes (its buffer is small)
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    import threading
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=slave)
+    out, _ = p.communicate(timeout=300)
+    os.close(slave)
+    reader.join(timeout=30)
+    os.close(master)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert p.returncode == 0 and b"done" in out
+    assert "2000/2000" in err and "TqdmWarning" not in err
+    assert err.count("/5 ") == 0  # the short call drew nothing

@@ -33,6 +33,9 @@ class Record:
     file: str
     line: int
     text: str
+    # Bytes of the input this record was read from (JSONL: its line; .txt: the file; 0 when the
+    # format does not tell), for a progress bar in bytes.
+    nbytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ def read_text_file(path: str) -> Iterator[Record | Bad]:
     if data.startswith(BOM):
         data = data[len(BOM) :]
     try:
-        yield Record(path, path, 1, data.decode("utf-8"))
+        yield Record(path, path, 1, data.decode("utf-8"), os.path.getsize(path))
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         yield Bad(path, line, f"invalid UTF-8 at byte offset {e.start}")
@@ -245,7 +248,7 @@ def read_jsonl(
                 key = obj.get(id_field) if id_field else None
                 if id_field and key is None:
                     ids.missing(line)
-                yield Record(_key(path, line, key), path, line, clean(text))
+                yield Record(_key(path, line, key), path, line, clean(text), len(raw))
     except (OSError, EOFError, zlib.error) as e:
         reason = "cannot read" if isinstance(e, FileNotFoundError) else "truncated or corrupt gzip"
         yield Bad(path, line + 1, f"{reason}: {e}; nothing from this line on was used")
@@ -331,6 +334,23 @@ def read_parquet(
                 yield Record(_key(path, row, key), path, row, clean(text))
     except Exception as e:  # pyarrow raises several types for corrupt files
         yield Bad(path, row + 1, f"cannot read further: {e}; nothing from this row on was used")
+
+
+SIZED_EXT = (".txt", ".jsonl", ".ndjson")
+
+
+def sized_total(paths: Sequence[str]) -> int | None:
+    """Total bytes of the inputs when every one is a file whose records say how many bytes they
+    came from (uncompressed .txt and JSONL), else None."""
+    total = 0
+    for p in paths:
+        if not p.lower().endswith(SIZED_EXT):
+            return None
+        try:
+            total += os.path.getsize(p)
+        except OSError:
+            return None
+    return total
 
 
 def read(

@@ -35,22 +35,59 @@ def is_missing(x: object) -> bool:
         return False
 
 
-def progress_bar(total: int | None, enabled: bool | None, desc: str) -> Any:
-    """A tqdm.auto bar, or None. ``enabled=None``: shown when tqdm is installed and the input is
-    long (more than one chunk); ``True`` insists (ImportError naming the extra if missing)."""
+def _interactive() -> bool:
+    """Is someone watching stderr: a terminal, or a Jupyter kernel's output area?"""
+    try:
+        if sys.stderr is not None and sys.stderr.isatty():
+            return True
+    except (AttributeError, ValueError):
+        pass
+    ipython = sys.modules.get("IPython")
+    get = getattr(ipython, "get_ipython", None) if ipython is not None else None
+    shell = get() if callable(get) else None
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _tqdm_class() -> Any:
+    """tqdm's notebook bar where ipywidgets can draw it, else the plain one (``tqdm.auto``
+    without ipywidgets prints a TqdmWarning instead of a bar)."""
+    import importlib.util
+
+    from tqdm import tqdm as plain
+
+    ipython = sys.modules.get("IPython")
+    get = getattr(ipython, "get_ipython", None) if ipython is not None else None
+    shell = get() if callable(get) else None
+    in_notebook = shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+    if in_notebook and importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.notebook import tqdm as notebook
+
+        return notebook
+    return plain
+
+
+def progress_bar(total: int | None, enabled: bool | None, desc: str, unit: str = "doc") -> Any:
+    """A tqdm bar, or None.
+
+    ``enabled=None`` (the default): a bar only when someone watches (stderr is a terminal, or a
+    notebook) and the input is long (more than one chunk, or of unknown length), and tqdm is
+    installed; never into a captured log. ``True`` insists (ImportError naming the extra if tqdm
+    is missing); ``False`` never. With an unknown ``total`` the bar is a counter (items, rate).
+    """
     if enabled is False:
         return None
+    if enabled is None:
+        if not _interactive() or (total is not None and total <= DEFAULT_CHUNK):
+            return None
     try:
-        from tqdm.auto import tqdm
+        cls = _tqdm_class()
     except ImportError as e:
         if enabled:
             raise ImportError(
                 "progress=True needs tqdm, which is not installed: pip install 'wirescan[progress]'"
             ) from e
         return None
-    if enabled is None and (total is None or total <= DEFAULT_CHUNK):
-        return None
-    return tqdm(total=total, desc=desc, unit="doc")
+    return cls(total=total, desc=desc, unit=unit)
 
 
 class KeyType:

@@ -352,13 +352,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise _UsageError(str(e)) from None
     err_file = _archive.AtomicFile(err_path) if err_path else None
     err_out: IO[str] | None = None
+    # A percentage of the input bytes when every input says how many bytes its records came
+    # from (uncompressed .txt and JSONL), else a counter of documents (with MB read).
+    total_bytes = _archive.sized_total(inputs)
     bar = (
-        _frames.progress_bar(None, args.progress, "wirescan")
-        if args.progress is not False
-        else None
+        _frames.progress_bar(total_bytes, args.progress, "wirescan", unit="B")
+        if total_bytes is not None
+        else _frames.progress_bar(None, args.progress, "wirescan", unit="doc")
     )
-    if bar is not None:
-        bar.unit = "doc"
+    if bar is not None and total_bytes is not None:
+        bar.unit_scale = True
+        bar.unit_divisor = 1024
+    mb_read = 0.0
     reader: _Reader | None = None
     writer = ThreadPoolExecutor(1, thread_name_prefix="wirescan-writer")
     pending: Future[None] | None = None
@@ -379,9 +384,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             pending = writer.submit(sink.emit, chunk, result)
             n_ok += len(chunk)
             if bar is not None:
-                bar.update(len(chunk))
+                if total_bytes is not None:
+                    bar.update(sum(r.nbytes for r in chunk))
+                else:
+                    mb_read += sum(len(r.text) for r in chunk) / 1e6
+                    bar.update(len(chunk))
+                    bar.set_postfix_str(f"{mb_read:,.1f} MB", refresh=False)
         if pending is not None:
             pending.result()
+        if bar is not None and total_bytes is not None:
+            bar.update(max(0, total_bytes - bar.n))  # blank and bad lines count as read too
         n_bad = reader.n_bad
         # Results and the error report commit together: every file is flushed and closed first
         # (where a full disk shows), and only then renamed into place.
