@@ -332,12 +332,9 @@ def test_missing_id_field_warns_once_and_falls_back_in_every_format(tmp_path: Pa
         assert r.stderr.count(f"{name}") >= 1 and "no id" in r.stderr
     assert r.stderr.count("a.jsonl:1: no id field 'uid'") == 1
     ids = [x["id"] for x in lines(out)]
-    assert len(ids) == 6 and all(":" in i for i in ids)
+    assert len(ids) == 7 and all(":" in i for i in ids)  # the null text is an empty document
     errs = lines(tmp_path / "o" / "r.errors.jsonl")
-    assert [e["error"] for e in errs] == [
-        "text field 'text' is an int, not a string",
-        "text field 'text' is null",
-    ]
+    assert [e["error"] for e in errs] == ["text field 'text' is an int, not a string"]
 
 
 # --- 25. CSV records report their first line ----------------------------------------------------
@@ -363,3 +360,43 @@ def test_what_given_twice_is_one_table(tmp_path: Path) -> None:
 
 def test_max_threads_bound_is_the_documented_one() -> None:
     assert _core.max_threads() == min(1024, max(32, 4 * (os.cpu_count() or 1)))
+
+
+# --- first-hour items: encodings, summary layout, Parquet dtypes ------------------------------
+
+
+def test_legacy_encodings_for_txt_and_csv(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Caf\u00e9 staff in Seoul wept.".encode("cp1252"))
+    (tmp_path / "b.csv").write_bytes("text\nM\u00fcnster and Seoul.\n".encode("latin-1"))
+    r = run("extract", str(tmp_path))
+    assert r.returncode == 1 and "invalid UTF-8" in r.stderr
+    r = run("extract", str(tmp_path), "--encoding", "cp1252")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("Seoul") >= 2
+    r = run("extract", str(tmp_path), "--encoding", "nope")
+    assert r.returncode == 2 and "unknown encoding 'nope'" in r.stderr
+
+
+def test_summary_columns_stay_aligned_with_long_names(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("NATO and Seoul. Seoul sent 1,500 soldiers.", encoding="utf-8")
+    r = run("extract", str(src))
+    assert r.returncode == 0, r.stderr
+    ent = [line for line in r.stdout.splitlines() if line.startswith(("  org", "  place"))]
+    starts = {line.index(" x") for line in ent}
+    assert len(ent) == 2 and len(starts) == 1  # the counts line up
+    assert "1,500 soldiers" in r.stdout and "of soldiers" not in r.stdout
+
+
+def test_parquet_output_reads_back_with_the_frame_dtypes(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(
+        json.dumps({"text": '"We sent 1,500 troops," Lloyd Austin said. Seoul sent 12 ships.'})
+        + "\n",
+        encoding="utf-8",
+    )
+    r = run("extract", str(src), "--out", str(tmp_path / "r.parquet"))
+    assert r.returncode == 0, r.stderr
+    df = pd.read_parquet(tmp_path / "r.numbers.parquet")
+    assert str(df["source_start"].dtype) == "Int64"
+    assert df["source_start"].isna().sum() == 1  # the ships have no source

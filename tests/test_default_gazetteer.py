@@ -185,3 +185,14 @@ def test_a_title_settles_a_shared_surname(dex: wirescan.Extractor) -> None:
         ("Kim Yong-hyun", False),
         ("Kim Jong Un", False),
     ]
+
+
+def test_bundle_counts_agree_and_every_id_is_well_formed() -> None:
+    import re
+
+    g = wirescan.Gazetteer.default()
+    info = wirescan.default_gazetteer_info()
+    assert info["aliases"] == g.alias_count
+    assert info["entities"] == len(g)
+    bad = [i for i in g.ids() if not re.fullmatch(r"Q[1-9][0-9]*|[a-z]+:[^\[\]]+", i)]
+    assert bad == []

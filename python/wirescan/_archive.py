@@ -8,6 +8,7 @@ unreadable file. Nothing is held beyond the current record.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -36,6 +37,9 @@ class Record:
     # Bytes of the input this record was read from (JSONL: its line; .txt: the file; 0 when the
     # format does not tell), for a progress bar in bytes.
     nbytes: int = 0
+    # The text was null (JSON null, a Parquet null): processed as an empty text, as the Python
+    # API's frames take None, and counted apart in the summary.
+    missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,20 +184,21 @@ def _key(path: str, line: int, value: Any) -> str:
     return clean(str(value))
 
 
-def read_text_file(path: str) -> Iterator[Record | Bad]:
+def read_text_file(path: str, encoding: str = "utf-8") -> Iterator[Record | Bad]:
     try:
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:
         yield Bad(path, None, f"cannot read: {e.strerror or e}")
         return
-    if data.startswith(BOM):
+    if data.startswith(BOM) and codecs.lookup(encoding).name == "utf-8":
         data = data[len(BOM) :]
     try:
-        yield Record(path, path, 1, data.decode("utf-8"), os.path.getsize(path))
+        yield Record(path, path, 1, clean(data.decode(encoding)), len(data))
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        yield Bad(path, line, f"invalid UTF-8 at byte offset {e.start}")
+        name = "UTF-8" if codecs.lookup(encoding).name == "utf-8" else encoding
+        yield Bad(path, line, f"invalid {name} at byte offset {e.start}")
 
 
 class _IdFallback:
@@ -241,6 +246,10 @@ def read_jsonl(
                     yield Bad(path, line, f"a JSON {_type_name(obj)}, not an object")
                     continue
                 text = obj.get(text_field)
+                if text is None and text_field in obj:
+                    key = obj.get(id_field) if id_field else None
+                    yield Record(_key(path, line, key), path, line, "", len(raw), missing=True)
+                    continue
                 if not isinstance(text, str):
                     what = "missing" if text is None else f"{_a(_type_name(text))}, not a string"
                     yield Bad(path, line, f"text field {text_field!r} is {what}")
@@ -265,14 +274,19 @@ def _a(word: str) -> str:
 
 
 def read_csv(
-    path: str, text_field: str, id_field: str | None, warn: Callable[[str], None] | None = None
+    path: str,
+    text_field: str,
+    id_field: str | None,
+    warn: Callable[[str], None] | None = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Record | Bad]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     delim = "\t" if ".tsv" in path.lower() else ","
     next_line = 1  # where the next record starts
     try:
         with _open_maybe_gz(path) as fb:
-            f = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="surrogateescape", newline="")
+            enc = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+            f = io.TextIOWrapper(fb, encoding=enc, errors="surrogateescape", newline="")
             reader = csv.reader(f, delimiter=delim)
             header = next(reader, None)
             next_line = reader.line_num + 1
@@ -293,7 +307,7 @@ def read_csv(
                     continue
                 text = row[ti]
                 if _SURROGATE.search(text):
-                    yield Bad(path, start, "invalid UTF-8 in the text cell")
+                    yield Bad(path, start, f"invalid {encoding} in the text cell")
                     continue
                 key = row[ii] if ii is not None and ii < len(row) else None
                 yield Record(_key(path, start, key), path, start, text)
@@ -327,8 +341,11 @@ def read_parquet(
             ids = batch.column(1).to_pylist() if id_field else [None] * len(texts)
             for text, key in zip(texts, ids):
                 row += 1
+                if text is None:
+                    yield Record(_key(path, row, key), path, row, "", missing=True)
+                    continue
                 if not isinstance(text, str):
-                    what = "null" if text is None else f"{_a(type(text).__name__)}, not a string"
+                    what = f"{_a(type(text).__name__)}, not a string"
                     yield Bad(path, row, f"text field {text_field!r} is {what}")
                     continue
                 yield Record(_key(path, row, key), path, row, clean(text))
@@ -354,16 +371,22 @@ def sized_total(paths: Sequence[str]) -> int | None:
 
 
 def read(
-    path: str, text_field: str, id_field: str | None, warn: Callable[[str], None] | None = None
+    path: str,
+    text_field: str,
+    id_field: str | None,
+    warn: Callable[[str], None] | None = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Record | Bad]:
+    """Records of one input, by extension; ``encoding`` applies to .txt and CSV/TSV (JSON is
+    UTF-8 by definition; Parquet carries its own)."""
     low = path.lower()
     if low.endswith(JSONL_EXT):
         return read_jsonl(path, text_field, id_field, warn)
     if low.endswith(CSV_EXT):
-        return read_csv(path, text_field, id_field, warn)
+        return read_csv(path, text_field, id_field, warn, encoding)
     if low.endswith(PARQUET_EXT):
         return read_parquet(path, text_field, id_field, warn)
-    return read_text_file(path)
+    return read_text_file(path, encoding)
 
 
 class AtomicFile:

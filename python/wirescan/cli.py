@@ -40,6 +40,7 @@ written).
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import queue
@@ -69,6 +70,7 @@ class _Sink:
         self.files: list[_archive.AtomicFile] = []
         self.jsonl: IO[str] | None = None
         self.writers: dict[str, Any] = {}
+        self.meta: dict[str, dict[bytes, bytes]] = {}
         self.kind = "print"
         if out is None:
             return
@@ -91,6 +93,11 @@ class _Sink:
             af = _archive.AtomicFile(self.out)
             self.files.append(af)
             self.jsonl = open(af.tmp, "w", encoding="utf-8")
+
+    def _pandas_meta(self, what: str) -> dict[bytes, bytes]:
+        if what not in self.meta:
+            self.meta[what] = schema.pandas_metadata(what) or {}
+        return self.meta[what]
 
     def _writer(self, name: str, sch: Any) -> Any:
         if name not in self.writers:
@@ -141,6 +148,8 @@ class _Sink:
             )
             batch = _frames.to_record_batch(what, rows, cols, key_arr)
             sch = schema.arrow_schema(what, pa.large_string())
+            if self.kind == "parquet":
+                sch = sch.with_metadata(self._pandas_meta(what))
             self._writer(what, sch).write_batch(batch.cast(sch) if batch.schema != sch else batch)
         docs = pa.record_batch(
             {
@@ -225,7 +234,9 @@ class _Reader:
         size = 0
         try:
             for path in self.inputs:
-                for item in _archive.read(path, args.text_field, args.id_field, _note):
+                for item in _archive.read(
+                    path, args.text_field, args.id_field, _note, args.encoding
+                ):
                     if self._stop.is_set():
                         return
                     if isinstance(item, _archive.Bad):
@@ -325,6 +336,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 f"--threads must be between 1 and {top} (4 per core, at least 32), "
                 f"not {args.threads}"
             )
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        raise _UsageError(f"--encoding: unknown encoding {args.encoding!r}") from None
     if args.out is not None and not args.out.lower().endswith((".jsonl", ".ndjson", ".json")):
         if not args.out.lower().endswith(TABLE_EXT):
             raise _UsageError(f"--out must end in .jsonl, .parquet or .csv: {args.out}")
@@ -368,6 +383,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     writer = ThreadPoolExecutor(1, thread_name_prefix="wirescan-writer")
     pending: Future[None] | None = None
     n_ok = 0
+    n_missing = 0
     written: list[str] = []
     try:
         sink.open()
@@ -383,6 +399,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 pending.result()
             pending = writer.submit(sink.emit, chunk, result)
             n_ok += len(chunk)
+            n_missing += sum(r.missing for r in chunk)
             if bar is not None:
                 if total_bytes is not None:
                     bar.update(sum(r.nbytes for r in chunk))
@@ -443,8 +460,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         writer.shutdown(wait=True)
         if bar is not None:
             bar.close()
-    if args.out or n_bad:
-        msg = f"wirescan: {_plural(n_ok + n_bad, 'record')}: {n_ok} processed, {n_bad} bad"
+    if args.out or n_bad or n_missing:
+        missing = f" ({n_missing:,} with a null text)" if n_missing else ""
+        msg = (
+            f"wirescan: {_plural(n_ok + n_bad, 'record')}: {n_ok:,} processed{missing}, "
+            f"{n_bad:,} bad"
+        )
         if n_bad and err_path:
             msg += f" (see {err_path})"
         if written:
@@ -469,9 +490,15 @@ def _print_summary(name: str, doc: object) -> None:
     counts: Counter[tuple[str, str, str]] = Counter(
         (m.kind, m.entity_id, m.name) for m in doc.entities
     )
-    for (kind, eid, canon), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    # Columns as wide as this document's longest name and id (names beyond 40 characters are
+    # cut with an ellipsis), so a long name never pushes the rest out of line.
+    name_w = min(40, max((len(c) for (_, _, c), _ in rows), default=0))
+    id_w = max((len(e) for (_, e, _), _ in rows), default=0)
+    for (kind, eid, canon), n in rows:
         forms = sorted({m.text.replace("\n", " ") for m in doc.entities if m.entity_id == eid})
-        print(f"  {kind:<7} {canon:<32} {eid:<12} x{n}  ({'; '.join(forms)})")
+        shown = canon if len(canon) <= name_w else canon[: name_w - 1] + "\u2026"
+        print(f"  {kind:<7} {shown:<{name_w}}  {eid:<{id_w}}  x{n}  ({'; '.join(forms)})")
     for num in doc.numbers:
         value = f"{num.value:>14,.6g}" if num.value is not None else f"{'-':>14}"
         parts = [f"{num.kind:<8}", value]
@@ -482,7 +509,9 @@ def _print_summary(name: str, doc: object) -> None:
         if num.unit:
             parts.append(num.unit)
         if num.object:
-            parts.append("of " + num.object.replace("\n", " "))
+            # `1,500 soldiers`, `dozens of ships`: "of" only where the text has it.
+            obj = num.object.replace("\n", " ")
+            parts.append(f"of {obj}" if num.vague else obj)
         if num.source is not None:
             parts.append("per " + _who(num.source.speaker_text, num.source.speaker_name))
         print(f"  number  {' '.join(parts)}  ({num.text.replace(chr(10), ' ')!r})")
@@ -520,6 +549,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ex.add_argument("--text-field", default="text", help="JSONL/CSV/Parquet text field (text)")
     ex.add_argument(
         "--id-field", default=None, help="JSONL/CSV/Parquet id field (default: file:line)"
+    )
+    ex.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="encoding of .txt and CSV/TSV inputs, e.g. cp1252, latin-1 (default: utf-8)",
     )
     ex.add_argument("--threads", type=int, default=None, help="worker threads (default: cores)")
     ex.add_argument(

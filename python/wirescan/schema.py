@@ -140,3 +140,17 @@ def empty_frame(what: str, doc_dtype: Any = None) -> Any:
     if doc_dtype is not None:
         dtypes["doc"] = doc_dtype
     return pd.DataFrame({n: pd.Series([], dtype=d) for n, d in dtypes.items()})
+
+
+def pandas_metadata(what: str) -> dict[bytes, bytes] | None:
+    """The ``pandas`` schema metadata of a table of ``what`` keyed by string ids (what the CLI
+    writes), so that ``pd.read_parquet`` gives the frame's dtypes back (``Int64`` for nullable
+    integers, not float64); None without pandas."""
+    try:
+        import pandas as pd
+        import pyarrow as pa
+    except ImportError:
+        return None
+    frame = empty_frame(what, doc_dtype=pd.StringDtype("pyarrow"))
+    meta = pa.Schema.from_pandas(frame, preserve_index=False).metadata
+    return {b"pandas": meta[b"pandas"]} if meta and b"pandas" in meta else None

@@ -31,7 +31,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "python" / "wirescan" / "data"
-VERSION = "2026.11.2"
+VERSION = "2026.11.3"
 CURRENCY = "2026-11"
 
 GENDER = {"M": "male", "F": "female"}
@@ -280,8 +280,10 @@ class Builder:
         data = yaml.safe_load((self.src / "supraverden" / "general_list.yaml").read_text("utf-8"))
         for key, o in data.items():
             name = (o.get("Name_en") or key).strip()
-            qid = o.get("Wikidata_code")
-            if not qid or name.lower() in curated_names:
+            qid = str(o.get("Wikidata_code") or "").strip()
+            # Rows without a code say so in words (`[No code found.]`); taken as an id, they
+            # merged a score of unrelated bodies into one entity. Only real QIDs are kept.
+            if not re.fullmatch(r"Q[1-9][0-9]*", qid) or name.lower() in curated_names:
                 continue
             aliases = [
                 str(o[k]).strip()
@@ -495,9 +497,8 @@ def main() -> None:
         "currency": CURRENCY,
         "built": datetime.date.today().isoformat(),
         "entities": len(records),
-        "aliases": sum(
-            1 + len(r.get(k, [])) for r in records for k in ("aliases", "acronyms", "demonyms")
-        ),
+        # As `Gazetteer.alias_count` counts them: after deduplication, surnames included.
+        "aliases": __import__("wirescan").Gazetteer.from_records(records).alias_count,
         "by_kind": dict(sorted(kinds.items())),
         "by_source": dict(sorted(b.counts.items())),
         "note": (
