@@ -32,9 +32,17 @@ def test_dask_local_cluster_with_processes(articles: pd.DataFrame) -> None:
     ):
         s = dd.from_pandas(articles.set_index("id")["text"], npartitions=4)
         got = wirescan.engines.dask_frame(s, "quotes").compute()
+        # A DataFrame with text and id columns, partitions kept as they are (no set_index).
+        frame = dd.from_pandas(articles, npartitions=4)
+        got_df = wirescan.engines.dask_frame(frame, "quotes", text_col="text", id_col="id")
+        assert got_df.npartitions == frame.npartitions
+        got_df = got_df.compute()
     assert list(got.columns) == [n for n, _ in wirescan.schema.QUOTES]
     pd.testing.assert_frame_equal(
         _sorted(got), _sorted(want), check_dtype=False, check_index_type=False
+    )
+    pd.testing.assert_frame_equal(
+        _sorted(got_df), _sorted(want), check_dtype=False, check_index_type=False
     )
     assert str(got["partial"].dtype) == "bool"
 

@@ -17,7 +17,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import _core, _frames, schema
 from ._core import Document, Mention, Number, Quote, Source
@@ -29,6 +29,13 @@ from .errors import (
     TextError,
     WirescanError,
 )
+
+if TYPE_CHECKING:  # the extras, for annotations only (never imported at run time here)
+    import pandas as pd
+    import pyarrow as pa
+
+#: What a frame or table lists: one row per entity mention, number or quote.
+What = Literal["entities", "numbers", "quotes"]
 
 __version__: str = _core.__version__
 
@@ -382,13 +389,13 @@ class Extractor:
     def frame(
         self,
         texts: Iterable[Any],
-        what: str = "entities",
+        what: What = "entities",
         ids: Iterable[Any] | None = None,
         *,
         chunk_size: int = _frames.DEFAULT_CHUNK,
         progress: bool | None = None,
         n_threads: int | None = None,
-    ) -> Any:
+    ) -> pd.DataFrame:
         """A tidy pandas DataFrame with one row per entity mention, number or quote
         (``what``), keyed by ``doc``: the text's position, or its item of ``ids``. Columns and
         dtypes are fixed (:mod:`wirescan.schema`). Built from Arrow columns that the core
@@ -402,13 +409,13 @@ class Extractor:
     def table(
         self,
         texts: Iterable[Any],
-        what: str = "entities",
+        what: What = "entities",
         ids: Iterable[Any] | None = None,
         *,
         chunk_size: int = _frames.DEFAULT_CHUNK,
         progress: bool | None = None,
         n_threads: int | None = None,
-    ) -> Any:
+    ) -> pa.Table:
         """As :meth:`frame`, as a ``pyarrow.Table`` (``polars.from_arrow`` takes it as is).
         Needs ``wirescan[arrow]``."""
         _check_threads(n_threads)
@@ -419,12 +426,12 @@ class Extractor:
     def record_batches(
         self,
         texts: Iterable[Any],
-        what: str = "entities",
+        what: What = "entities",
         ids: Iterable[Any] | None = None,
         *,
         chunk_size: int = _frames.DEFAULT_CHUNK,
         n_threads: int | None = None,
-    ) -> Iterator[Any]:
+    ) -> Iterator[pa.RecordBatch]:
         """The rows of :meth:`table` as ``pyarrow.RecordBatch`` es, one per chunk of texts,
         for streaming over inputs larger than memory."""
         _check_threads(n_threads)
@@ -441,16 +448,16 @@ class Extractor:
 
 
 def to_frame(
-    docs: Iterable[Document], what: str = "entities", ids: Iterable[Any] | None = None
-) -> Any:
+    docs: Iterable[Document], what: What = "entities", ids: Iterable[Any] | None = None
+) -> pd.DataFrame:
     """The frame of :meth:`Extractor.frame` for documents already extracted (one gazetteer),
     built in Rust from the documents' data."""
     return _frames.documents_frame(docs, what, ids)
 
 
 def to_table(
-    docs: Iterable[Document], what: str = "entities", ids: Iterable[Any] | None = None
-) -> Any:
+    docs: Iterable[Document], what: What = "entities", ids: Iterable[Any] | None = None
+) -> pa.Table:
     """As :func:`to_frame`, as a ``pyarrow.Table``."""
     return _frames.documents_table(docs, what, ids)
 
@@ -502,6 +509,7 @@ __all__ = [
     "Quote",
     "Source",
     "TextError",
+    "What",
     "WirescanError",
     "__version__",
     "default_gazetteer_info",

@@ -8,7 +8,7 @@ Dask::
 
     import dask.dataframe as dd, wirescan.engines
     articles = dd.read_parquet("archive/")          # columns: id, text
-    ents = wirescan.engines.dask_frame(articles.set_index("id")["text"], "entities")
+    ents = wirescan.engines.dask_frame(articles, "entities", text_col="text", id_col="id")
     ents.groupby("entity_id").size().compute()
 
 Spark::
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import Extractor, schema
+from . import Extractor, What, schema
 
 _SPARK_TYPES = {
     "int64": "long",
@@ -33,7 +33,7 @@ _SPARK_TYPES = {
 }
 
 
-def _partition_frame(texts: Any, ids: Any, what: str, extractor: Extractor | None) -> Any:
+def _partition_frame(texts: Any, ids: Any, what: What, extractor: Extractor | None) -> Any:
     ex = extractor if extractor is not None else _default()
     return ex.frame(texts, what, ids=ids, n_threads=1, progress=False)
 
@@ -47,16 +47,43 @@ def _default() -> Extractor:
     return _DEFAULT[0]
 
 
-def _series_partition(s: Any, what: str, extractor: Extractor | None) -> Any:
+def _series_partition(s: Any, what: What, extractor: Extractor | None) -> Any:
     return _partition_frame(s.array, s.index, what, extractor)
 
 
-def dask_frame(series: Any, what: str = "entities", extractor: Extractor | None = None) -> Any:
-    """A Dask DataFrame of ``what`` for a Dask Series of texts, keyed (``doc``) by its index:
-    ``series.map_partitions`` with ``meta`` from :mod:`wirescan.schema`."""
+def _frame_partition(
+    df: Any, text_col: str, id_col: str, what: What, extractor: Extractor | None
+) -> Any:
+    return _partition_frame(df[text_col].array, df[id_col].array, what, extractor)
+
+
+def dask_frame(
+    data: Any,
+    what: What = "entities",
+    extractor: Extractor | None = None,
+    *,
+    text_col: str = "text",
+    id_col: str | None = "id",
+) -> Any:
+    """A Dask DataFrame of ``what``, partition by partition (``map_partitions`` with ``meta``
+    from :mod:`wirescan.schema`); the partitions stay as they are, so no article text is
+    shuffled across the cluster.
+
+    ``data`` is a Dask DataFrame with a text column and an id column (``text_col``, ``id_col``:
+    ``doc`` is the id), or a Dask Series of texts keyed by its index."""
     schema.check_what(what)
-    meta = schema.empty_frame(what, doc_dtype=series.index.dtype)
-    return series.map_partitions(_series_partition, what, extractor, meta=meta)
+    import dask.dataframe as dd
+
+    if isinstance(data, dd.DataFrame):
+        missing = [c for c in (text_col, id_col) if c is not None and c not in data.columns]
+        if missing:
+            raise KeyError(f"dask_frame: no column {missing[0]!r} in {list(data.columns)}")
+        if id_col is None:
+            return dask_frame(data[text_col], what, extractor)
+        meta = schema.empty_frame(what, doc_dtype=data[id_col].dtype)
+        return data.map_partitions(_frame_partition, text_col, id_col, what, extractor, meta=meta)
+    meta = schema.empty_frame(what, doc_dtype=data.index.dtype)
+    return data.map_partitions(_series_partition, what, extractor, meta=meta)
 
 
 def spark_schema(what: str, id_type: str = "string") -> str:
@@ -70,7 +97,7 @@ def spark_schema(what: str, id_type: str = "string") -> str:
 
 def spark_frame(
     df: Any,
-    what: str = "entities",
+    what: What = "entities",
     *,
     text_col: str = "text",
     id_col: str = "id",
