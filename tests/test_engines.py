@@ -49,7 +49,14 @@ def test_dask_local_cluster_with_processes(articles: pd.DataFrame) -> None:
 
 @pytest.fixture(scope="module")
 def spark():  # type: ignore[no-untyped-def]
+    import os
+    import shutil
+
     pyspark_sql = pytest.importorskip("pyspark.sql")
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        pytest.fail(
+            "the Spark test needs Java 17: apt install openjdk-17-jre-headless, or set JAVA_HOME"
+        )
     session = (
         pyspark_sql.SparkSession.builder.master("local[2]")
         .appName("wirescan-test")

@@ -4,9 +4,31 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PY=${PYTHON:-python3}
-echo "== installing wirescan (release build of the extension) with its test extras"
+# The checks run in their own virtual environment (.venv-test, made on first use), so they never
+# turn a user's own install of wirescan into an editable one. PYTHON picks the interpreter that
+# makes it; WIRESCAN_TEST_VENV another place for it.
+BASE_PY=${PYTHON:-python3}
+VENV=${WIRESCAN_TEST_VENV:-.venv-test}
+if [ ! -x "$VENV/bin/python" ]; then
+    echo "== creating the test environment $VENV"
+    "$BASE_PY" -m venv "$VENV"
+fi
+PY="$VENV/bin/python"
+echo "== installing wirescan (release build of the extension) with its test extras into $VENV"
+"$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
 "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test]"
+
+# The Spark recipe's test starts a local Spark, which needs Java 17.
+if ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "== installing Java 17 for the Spark test (openjdk-17-jre-headless)"
+        apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+    else
+        echo "tools/test.sh: the Spark test needs Java 17: install openjdk-17-jre-headless" \
+            "(Debian/Ubuntu) or set JAVA_HOME" >&2
+        exit 1
+    fi
+fi
 
 echo "== cargo fmt / clippy"
 cargo fmt --check
