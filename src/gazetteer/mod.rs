@@ -863,7 +863,26 @@ impl Gazetteer {
         norm: &crate::text::NormText,
         opts: MatchOptions,
     ) -> Result<Vec<Mention>> {
-        Ok(self.compiled()?.scan(text, norm, &self.store, opts))
+        let mut found = self.compiled()?.scan(text, norm, &self.store, opts);
+        // An alias written with its article (`the Fed`, so that the verb `fed` never matches)
+        // matches with it, but the mention is the name: `Fed`. Names whose article is part of
+        // them (`The Hague`, `The Economist`) keep it.
+        for m in &mut found {
+            let surface = &text[m.span.byte_start..m.span.byte_end];
+            let Some(rest) = surface
+                .strip_prefix("the ")
+                .or_else(|| surface.strip_prefix("The "))
+            else {
+                continue;
+            };
+            let name = self.store.get(m.entity as usize).name();
+            if name.starts_with("The ") || name.starts_with("the ") || rest.is_empty() {
+                continue;
+            }
+            m.span.byte_start += 4;
+            m.span.char_start += 4;
+        }
+        Ok(found)
     }
 }
 

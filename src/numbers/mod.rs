@@ -1116,6 +1116,24 @@ impl<'a> Parser<'a> {
     /// Fractions and proportions: `two-thirds`, `a third`, `three quarters`, `half`,
     /// `one in five`, `nine out of 10`.
     fn fraction(&self, i: usize) -> Option<Core> {
+        let c = self.fraction_core(i)?;
+        // `by a quarter point`, `half a percentage point`: an amount of percentage points.
+        let (next, after) = (self.word(c.last + 1), self.word(c.last + 2));
+        let points = match (next, after) {
+            (Some("point" | "points"), _) => Some(c.last + 1),
+            (Some("percentage"), Some("point" | "points")) => Some(c.last + 2),
+            _ => None,
+        };
+        if let Some(last) = points {
+            return Some(Core {
+                unit: Some("percentage point"),
+                ..Core::plain(c.first, last, c.value, NumKind::Percent)
+            });
+        }
+        Some(c)
+    }
+
+    fn fraction_core(&self, i: usize) -> Option<Core> {
         let is_num = self.toks.get(i)?.kind == Tk::Num;
         let w = if is_num { "" } else { self.word(i)? };
         let mk = |last: usize, v: f64| Core::plain(i, last, v, NumKind::Fraction);
@@ -1177,6 +1195,13 @@ impl<'a> Parser<'a> {
         }
         if w == "half" && self.word(i + 1) != Some("a") {
             return Some(mk(i, 0.5));
+        }
+        // `half a point`, `half a percentage point` (`half a million` is a quantity).
+        if w == "half"
+            && self.word(i + 1) == Some("a")
+            && matches!(self.word(i + 2), Some("point" | "percentage"))
+        {
+            return Some(mk(i + 1, 0.5));
         }
         None
     }
@@ -1653,6 +1678,10 @@ impl<'a> Parser<'a> {
                 after += 1;
             }
             self.object(after)
+                // `dozens injured`, `hundreds killed`: a participle, not what is counted.
+                .filter(|&(s, e)| {
+                    !(c.vague && e == s && self.text(s).ends_with("ed") && self.text(s).len() > 4)
+                })
                 .map(|(s, e)| (self.orig(s, e), self.orig(self.head_start(s, e), e)))
         } else {
             None

@@ -277,3 +277,27 @@ fn chunking_gives_what_one_pass_gives() {
         assert_eq!((n.value, n.kind), one[k % one.len()]);
     }
 }
+
+#[test]
+fn fractions_of_a_point_are_percentage_points() {
+    let n = &full("rates fell by a quarter point")[0];
+    assert_eq!(
+        (n.kind, n.value, n.unit),
+        (NumKind::Percent, 0.25, Some("percentage point"))
+    );
+    let n = &full("up half a percentage point")[0];
+    assert_eq!(
+        (n.kind, n.value, n.unit),
+        (NumKind::Percent, 0.5, Some("percentage point"))
+    );
+    assert_eq!(
+        nums("half a million people"),
+        vec![("half a million".into(), 5e5, "cardinal")]
+    );
+}
+
+#[test]
+fn a_participle_after_a_vague_number_is_not_its_object() {
+    assert!(full("hundreds displaced by the flood")[0].object.is_none());
+    assert!(full("hundreds of families fled")[0].object.is_some());
+}

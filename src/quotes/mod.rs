@@ -561,6 +561,11 @@ impl<'a> Ctx<'a> {
         let mut b = i;
         while b < s1 && t[b].is_word() && b - i < 8 {
             let w = t[b].lw();
+            // `people familiar with the matter`: the phrase goes on through `with`.
+            if w == "with" && b > i && t[b - 1].lw() == "familiar" {
+                b += 1;
+                continue;
+            }
             if (b > i && (words::np_stop(w) || words::time_word(w)))
                 || words::speech_verb(w).is_some_and(|v| !v.noun_like)
             {
@@ -868,6 +873,35 @@ impl<'a> Ctx<'a> {
             spk.entity = Some(m.2);
             return spk;
         }
+        // `his office`, `her spokesman`, `their campaign`: speaks for the one the possessive
+        // refers to.
+        if b - a == 2 {
+            let p = match t[a].lw() {
+                "his" => Some(Pronoun::Person(words::Gender::Male)),
+                "her" => Some(Pronoun::Person(words::Gender::Female)),
+                "their" => Some(Pronoun::They),
+                _ => None,
+            };
+            let speaks_for = matches!(
+                head,
+                "office"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "campaign"
+                    | "aides"
+                    | "lawyer"
+                    | "lawyers"
+                    | "attorney"
+                    | "attorneys"
+                    | "team"
+                    | "representative"
+            );
+            if let (Some(p), true) = (p, speaks_for) {
+                let r = self.resolve_pronoun(p, spk);
+                return Spk { span, ..r };
+            }
+        }
         let mods: Vec<String> = t[a..b - 1].iter().map(|x| x.base().to_string()).collect();
         // `the president's office`: the office speaks for the president.
         let mut role = words::role(head, &mods);
@@ -923,8 +957,17 @@ impl<'a> Ctx<'a> {
         } else if t[b - 1].cap && ms.is_empty() && b - a <= 3 {
             // A speaker named by surname only, before (or without) the full name: resolved when
             // exactly one person in the gazetteer has that surname (`Putin stated`, not `Kim`).
+            // Only a title may stand before it (`Senator Ruiz`): another given name (`Jane
+            // Ruiz`) is another person.
+            let titled_only = t[a..b - 1].iter().all(|w| {
+                let lw = w.lw();
+                !w.cap
+                    || lw.ends_with('.')
+                    || words::role(lw, &[]).is_some()
+                    || words::gender_cue(lw).is_some()
+            });
             let word = &self.text[t[b - 1].s..end];
-            if let [one] = self.gaz.people_with_surname(word) {
+            if let (true, [one]) = (titled_only, self.gaz.people_with_surname(word)) {
                 spk.entity = Some(*one);
             }
         } else if head.ends_with('s') && !t[b - 1].cap && head.len() > 3 {
