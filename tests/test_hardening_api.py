@@ -372,3 +372,17 @@ def test_text_that_normalisation_blows_up_is_refused_early(ex: Extractor) -> Non
         ex.extract("\ufdfa" * 2_000_000)
     # A few such characters in real text are fine.
     assert ex.extract("Seoul \ufdfa Moscow").entities
+
+
+# --- 30: displaCy in overlapping mode ------------------------------------------------------------
+
+
+def test_displacy_spans_never_overlap_in_overlapping_mode() -> None:
+    ex = Extractor(overlapping=True, quotes=False)
+    doc = ex.extract("North Korea's Kim Jong Un met 12 envoys in South Korea.")
+    assert len(doc.entities) > 3  # `Kim Jong Un` and `Kim` overlap
+    ents = doc.to_displacy()["ents"]
+    assert all(a["end"] <= b["start"] for a, b in zip(ents, ents[1:]))
+    # The leftmost-longest layer: what the default mode returns, plus the numbers.
+    plain = Extractor(quotes=False).extract(doc.text).to_displacy()["ents"]
+    assert ents == plain
