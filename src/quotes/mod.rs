@@ -1150,9 +1150,16 @@ impl<'a> Ctx<'a> {
             partial: false,
             keep: true,
         };
-        let after = scues
-            .iter()
-            .find(|c| c.trigger == u || c.np.is_some_and(|np| np.0 == u && c.trigger > t));
+        // A quote that ends its own sentence (`"… regime." He added, "…"`) leaves a cue that
+        // introduces the next quote to that quote.
+        let ends_sentence = content.ends_with(['.', '!', '?']);
+        let introduces_next = |c: &CueRec| {
+            (c.trigger + 1..(c.trigger + 4).min(s1)).any(|k| matches!(toks[k].k, K::Quote(_)))
+        };
+        let after = scues.iter().find(|c| {
+            (c.trigger == u || c.np.is_some_and(|np| np.0 == u && c.trigger > t))
+                && !(ends_sentence && introduces_next(c))
+        });
         if u < s1 && toks[u].k == K::Dash && u + 1 < s1 && toks[u + 1].cap {
             if let Some((a, b)) = self.np_fwd(u + 1, s1) {
                 att.speaker = Some(self.resolve(a, b));
@@ -1172,6 +1179,16 @@ impl<'a> Ctx<'a> {
                 if b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some()) {
                     att.speaker = Some(self.resolve(a, b));
                     att.cue = Cue::Colon;
+                }
+            }
+            // `Sanders delivered a snappy retort: "…"`: the sentence's subject introduces it
+            // (when no speech verb in the sentence does).
+            if att.cue == Cue::Unattributed && !scues.iter().any(|c| c.trigger < t) {
+                if let Some((a, b)) = self.sentence_subject(s0, t - 1) {
+                    if b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some()) {
+                        att.speaker = Some(self.resolve(a, b));
+                        att.cue = Cue::Colon;
+                    }
                 }
             }
         }
