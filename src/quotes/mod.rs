@@ -498,13 +498,31 @@ impl<'a> Ctx<'a> {
         if j == s0 {
             return None;
         }
+        // `Jason Sims — a teacher from Mount Pleasant — says`: the name before the dashes.
+        if t[j - 1].k == K::Dash && j >= s0 + 2 {
+            if let Some(k) = (j.saturating_sub(14).max(s0)..j - 1).rev().find(|&k| t[k].k == K::Dash)
+            {
+                if let Some((a, b)) = self.np_words_back(s0, k) {
+                    if t[a].cap {
+                        return Some((a, b));
+                    }
+                }
+            }
+        }
         if t[j - 1].k == K::Comma {
             // `X, a professor at Y, said`: the phrase before the apposition. With a long or
             // nested apposition (`Tom Fitton, the president of Judicial Watch, a group that …,
             // said`), the name that opens the sentence, before its first comma.
-            if let Some(k) = (s0..j - 1).find(|&k| t[k].k == K::Comma) {
-                if k > s0 && j - k <= 40 {
-                    if let Some((a, b)) = self.np_words_back(s0, k) {
+            // (Past an introductory phrase: `Speaking later, Sen. X, who …, said`.)
+            let mut start = s0;
+            if t[s0].is_word() && words::introductory(t[s0].lw()) {
+                if let Some(k) = (s0..j - 1).find(|&k| t[k].k == K::Comma) {
+                    start = k + 1;
+                }
+            }
+            if let Some(k) = (start..j - 1).find(|&k| t[k].k == K::Comma) {
+                if k > start && j - k <= 40 {
+                    if let Some((a, b)) = self.np_words_back(start, k) {
                         if (t[a].cap || words::pronoun(t[a].lw()).is_some()) && b - a <= 6 {
                             return Some((a, b));
                         }

@@ -138,6 +138,7 @@ pub(crate) fn between_subject_and_verb(w: &str) -> bool {
             | "only"
             | "even"
             | "still"
+            | "now"
             | "alternately"
     )
 }
