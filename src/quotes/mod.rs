@@ -500,7 +500,9 @@ impl<'a> Ctx<'a> {
         }
         // `Jason Sims — a teacher from Mount Pleasant — says`: the name before the dashes.
         if t[j - 1].k == K::Dash && j >= s0 + 2 {
-            if let Some(k) = (j.saturating_sub(14).max(s0)..j - 1).rev().find(|&k| t[k].k == K::Dash)
+            if let Some(k) = (j.saturating_sub(14).max(s0)..j - 1)
+                .rev()
+                .find(|&k| t[k].k == K::Dash)
             {
                 if let Some((a, b)) = self.np_words_back(s0, k) {
                     if t[a].cap {
