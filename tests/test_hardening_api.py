@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import pickle
@@ -382,7 +383,7 @@ def test_displacy_spans_never_overlap_in_overlapping_mode() -> None:
     doc = ex.extract("North Korea's Kim Jong Un met 12 envoys in South Korea.")
     assert len(doc.entities) > 3  # `Kim Jong Un` and `Kim` overlap
     ents = doc.to_displacy()["ents"]
-    assert all(a["end"] <= b["start"] for a, b in zip(ents, ents[1:]))
+    assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(ents))
     # The leftmost-longest layer: what the default mode returns, plus the numbers.
     plain = Extractor(quotes=False).extract(doc.text).to_displacy()["ents"]
     assert ents == plain
