@@ -8,14 +8,45 @@ import importlib.abc
 import importlib.util
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from . import Extractor, What
 
 
 @functools.lru_cache(maxsize=1)
-def _default_extractor() -> Any:
+def _default_extractor() -> Extractor:
     from . import Extractor
 
     return Extractor()
+
+
+class SeriesAccessor:
+    """``s.wirescan.entities()``, ``.numbers()``, ``.quotes()``: frames keyed by the Series
+    index (the ``doc`` column). None/NaN rows yield no rows; a non-string value raises a
+    TypeError naming its row. ``extractor=`` picks the Extractor (default: the bundled
+    gazetteer); other keywords go to :meth:`wirescan.Extractor.frame`.
+
+    Type checkers see ``Series.wirescan`` as this class with the mypy plugin
+    ``wirescan.mypy_plugin`` (pandas-stubs types unknown Series attributes otherwise)."""
+
+    def __init__(self, series: Any) -> None:
+        self._s = series
+
+    def _frame(self, what: What, extractor: Extractor | None, kw: dict[str, Any]) -> pd.DataFrame:
+        ex = extractor if extractor is not None else _default_extractor()
+        return ex.frame(self._s.array, what, ids=self._s.index, **kw)
+
+    def entities(self, extractor: Extractor | None = None, **kw: Any) -> pd.DataFrame:
+        return self._frame("entities", extractor, kw)
+
+    def numbers(self, extractor: Extractor | None = None, **kw: Any) -> pd.DataFrame:
+        return self._frame("numbers", extractor, kw)
+
+    def quotes(self, extractor: Extractor | None = None, **kw: Any) -> pd.DataFrame:
+        return self._frame("quotes", extractor, kw)
 
 
 def register() -> None:
@@ -24,29 +55,7 @@ def register() -> None:
 
     if "wirescan" in getattr(pd.Series, "_accessors", set()):
         return
-
-    @pd.api.extensions.register_series_accessor("wirescan")
-    class WirescanAccessor:
-        """``s.wirescan.entities()``, ``.numbers()``, ``.quotes()``: frames keyed by the Series
-        index (the ``doc`` column). None/NaN rows yield no rows; a non-string value raises a
-        TypeError naming its row. ``extractor=`` picks the Extractor (default: the bundled
-        gazetteer); other keywords go to :meth:`wirescan.Extractor.frame`."""
-
-        def __init__(self, series: Any) -> None:
-            self._s = series
-
-        def _frame(self, what: str, extractor: Any, kw: dict[str, Any]) -> Any:
-            ex = extractor if extractor is not None else _default_extractor()
-            return ex.frame(self._s.array, what, ids=self._s.index, **kw)
-
-        def entities(self, extractor: Any = None, **kw: Any) -> Any:
-            return self._frame("entities", extractor, kw)
-
-        def numbers(self, extractor: Any = None, **kw: Any) -> Any:
-            return self._frame("numbers", extractor, kw)
-
-        def quotes(self, extractor: Any = None, **kw: Any) -> Any:
-            return self._frame("quotes", extractor, kw)
+    pd.api.extensions.register_series_accessor("wirescan")(SeriesAccessor)
 
 
 class _PandasHook(importlib.abc.MetaPathFinder):
