@@ -52,7 +52,12 @@ def spark():  # type: ignore[no-untyped-def]
     import os
     import shutil
 
+    import sys
+
     pyspark_sql = pytest.importorskip("pyspark.sql")
+    # Spark's Python workers run `python3` from PATH unless told otherwise: the interpreter of
+    # this test run is the one that has wirescan installed.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
         pytest.fail(
             "the Spark test needs Java 17: apt install openjdk-17-jre-headless, or set JAVA_HOME"

@@ -16,6 +16,9 @@ Spark::
     import wirescan.engines
     df = spark.read.parquet("archive/")             # columns: id, text
     ents = wirescan.engines.spark_frame(df, "entities", text_col="text", id_col="id")
+
+Spark's Python workers need wirescan installed in the interpreter they run: set
+``PYSPARK_PYTHON`` (or ``spark.pyspark.python``) to it when that is not the ``python3`` on PATH.
 """
 
 from __future__ import annotations
