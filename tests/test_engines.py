@@ -51,7 +51,6 @@ def test_dask_local_cluster_with_processes(articles: pd.DataFrame) -> None:
 def spark():  # type: ignore[no-untyped-def]
     import os
     import shutil
-
     import sys
 
     pyspark_sql = pytest.importorskip("pyspark.sql")
