@@ -659,6 +659,13 @@ impl<'a> Ctx<'a> {
                             // is the clause's: the sentence's previous speaker, else its subject
                             // (never the object after it, which is the addressee).
                             None
+                        } else if participle {
+                            // `Sanders started the debate saying "…"`: a participle's subject
+                            // is a name or a pronoun right before it, else the clause's.
+                            self.np_back(s0, i).filter(|&(_, b)| {
+                                let head = self.toks[b - 1];
+                                head.cap || words::pronoun(head.lw()).is_some()
+                            })
                         } else {
                             self.np_back(s0, i)
                         };

@@ -391,3 +391,12 @@ fn a_word_quoted_as_a_word_and_subheadings_are_not_quotes() {
     let t = "Talks resumed on Monday.\n\n'The Road Ahead'\n\nBoth sides met again.";
     assert!(said(t).is_empty());
 }
+
+#[test]
+fn a_participle_after_a_common_noun_takes_the_clause_subject() {
+    let t = "Rosa Lind opened the hearing saying \"the budget is late.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Rosa Lind"));
+    // After a comma, the clause's previous speaker.
+    let t = "Omar Diaz replied at once, saying \"we cannot wait.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Omar Diaz"));
+}
