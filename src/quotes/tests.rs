@@ -400,3 +400,19 @@ fn a_participle_after_a_common_noun_takes_the_clause_subject() {
     let t = "Omar Diaz replied at once, saying \"we cannot wait.\"";
     assert_eq!(said(t)[0].1.as_deref(), Some("Omar Diaz"));
 }
+
+#[test]
+fn a_cue_that_introduces_the_next_quote_leaves_the_one_before() {
+    let t = "Lena Holm promised to end \"the long wait.\" She added, \"Soon.\"";
+    let got = said(t);
+    assert_eq!(got[0], pair("the long wait.", Some("Lena Holm")));
+    assert_eq!(got[1], pair("Soon.", Some("She")));
+}
+
+#[test]
+fn colon_introductions_and_dashed_appositions() {
+    let t = "Ines Ortega gave a short answer: \"Not this year.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Ines Ortega"));
+    let t = "Karl Weber — a farmer from Tarnby — says the rain was \"a gift.\"";
+    assert_eq!(said(t)[0].1.as_deref(), Some("Karl Weber"));
+}
