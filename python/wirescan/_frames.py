@@ -35,6 +35,14 @@ def is_missing(x: object) -> bool:
         return False
 
 
+def _in_notebook() -> bool:
+    """Is this a Jupyter kernel (IPython's ZMQ shell)?"""
+    ipython = sys.modules.get("IPython")
+    get = getattr(ipython, "get_ipython", None) if ipython is not None else None
+    shell = get() if callable(get) else None
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
 def _interactive() -> bool:
     """Is someone watching stderr: a terminal, or a Jupyter kernel's output area?"""
     try:
@@ -42,10 +50,7 @@ def _interactive() -> bool:
             return True
     except (AttributeError, ValueError):
         pass
-    ipython = sys.modules.get("IPython")
-    get = getattr(ipython, "get_ipython", None) if ipython is not None else None
-    shell = get() if callable(get) else None
-    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+    return _in_notebook()
 
 
 def _tqdm_class() -> Any:
@@ -55,11 +60,7 @@ def _tqdm_class() -> Any:
 
     from tqdm import tqdm as plain
 
-    ipython = sys.modules.get("IPython")
-    get = getattr(ipython, "get_ipython", None) if ipython is not None else None
-    shell = get() if callable(get) else None
-    in_notebook = shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
-    if in_notebook and importlib.util.find_spec("ipywidgets") is not None:
+    if _in_notebook() and importlib.util.find_spec("ipywidgets") is not None:
         from tqdm.notebook import tqdm as notebook
 
         return notebook

@@ -440,28 +440,8 @@ fn stop_word(w: &str) -> bool {
     )
 }
 
-/// FNV-1a: a fast hash for the short words of the trigger set.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+type FnvSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::text::Fnv>>;
 
 /// Words that can begin a number: number words, ordinals, `a`/`an`/`half`/`dozen`, vague
 /// plurals, and `between`/`from` (ranges).

@@ -11,7 +11,7 @@
 //! takes it as a verb only where what follows says so.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::words::Verb;
@@ -547,30 +547,7 @@ fn gerund(lemma: &str) -> String {
     }
 }
 
-/// FNV-1a: the keys are short lower-case words, looked up once per word of the text, for which
-/// the default SipHash costs more than the lookup itself.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Table = HashMap<String, Verb, BuildHasherDefault<Fnv>>;
+type Table = HashMap<String, Verb, BuildHasherDefault<crate::text::Fnv>>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();

@@ -36,3 +36,26 @@ pub fn is_month_word(w: &str) -> bool {
             | "dec"
     )
 }
+
+/// FNV-1a: a fast hash for the short words of the word lists (numbers' triggers, the
+/// reporting-verb lexicon), looked up once per word of a text, where SipHash costs more than
+/// the lookup.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
