@@ -9,15 +9,12 @@ pub mod gazetteer;
 pub mod numbers;
 pub mod pipeline;
 pub mod quotes;
+pub mod runtime;
 pub mod state;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Gazetteer, GazetteerOptions, Mention};
-pub use pipeline::{Document, ExtractOptions, Extractor};
-
-// The extension's global allocator (compiled for unit tests too, where it is not global).
-#[cfg(any(feature = "python", test))]
-mod alloc;
+pub use pipeline::{AttributedNumber, Document, ExtractOptions, Extractor};
 #[cfg(feature = "python")]
 mod python;

@@ -1,13 +1,13 @@
 //! One document, and batches of documents on a rayon pool.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::gazetteer::{Gazetteer, MatchOptions, Mention};
-use crate::numbers::{find_numbers, find_numbers_in, Number, NumberOptions, NUMBER_NORM};
+use crate::numbers::{find_numbers_with, Number, NumberOptions, NUMBER_NORM};
 use crate::quotes::{Quote, Source};
+use crate::runtime::run_watched;
 use crate::text::NormText;
 
 /// What an extractor does, beyond its gazetteer.
@@ -36,13 +36,20 @@ impl Default for ExtractOptions {
 pub struct Document {
     /// Entity mentions, in text order.
     pub entities: Vec<Mention>,
-    /// Numbers, in text order.
-    pub numbers: Vec<Number>,
+    /// Numbers, in text order, each with its source.
+    pub numbers: Vec<AttributedNumber>,
     /// Direct quotes, in text order.
     pub quotes: Vec<Quote>,
-    /// The source of each number (same order as `numbers`), when it is reported speech (boxed:
-    /// most numbers have none, and a `None` then costs 8 bytes, not a whole `Source`).
-    pub number_sources: Vec<Option<Box<Source>>>,
+}
+
+/// A number of a document and who it is attributed to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttributedNumber {
+    /// The number.
+    pub number: Number,
+    /// Its source, when it sits in a quote or reported speech (boxed: most numbers have none,
+    /// and a `None` then costs 8 bytes, not a whole `Source`).
+    pub source: Option<Box<Source>>,
 }
 
 /// Which stages an output needs (entities are always found: quotes resolve speakers to them).
@@ -93,43 +100,54 @@ impl Extractor {
 
     /// Extracts one text.
     pub fn extract(&self, text: &str) -> Result<Document> {
+        let mut numbers: Vec<AttributedNumber> = Vec::new();
+        let mut add = |number| {
+            numbers.push(AttributedNumber {
+                number,
+                source: None,
+            })
+        };
         // One normalisation serves entities and numbers when their options agree.
-        let (entities, numbers) = if self.gazetteer.options().norm() == NUMBER_NORM {
+        let entities = if self.gazetteer.options().norm() == NUMBER_NORM {
             let norm = NormText::new(text, NUMBER_NORM)?;
             let entities = self.gazetteer.find_in(text, &norm, self.options.matching)?;
-            let numbers = match self.options.numbers {
-                Some(o) => find_numbers_in(text, &norm, o),
-                None => Vec::new(),
-            };
-            (entities, numbers)
+            if let Some(o) = self.options.numbers {
+                find_numbers_with(text, &norm, o, &mut add);
+            }
+            entities
         } else {
             let entities = self.gazetteer.find(text, self.options.matching)?;
-            let numbers = match self.options.numbers {
-                Some(o) => find_numbers(text, o)?,
-                None => Vec::new(),
-            };
-            (entities, numbers)
+            if let Some(o) = self.options.numbers {
+                let norm = NormText::new(text, NUMBER_NORM)?;
+                find_numbers_with(text, &norm, o, &mut add);
+            }
+            entities
         };
-        let (quotes, number_sources) = if self.options.quotes {
+        numbers.shrink_to_fit();
+        let quotes = if self.options.quotes {
             let spans: Vec<(usize, usize)> = numbers
                 .iter()
-                .map(|n| (n.span.byte_start, n.span.byte_end))
+                .map(|n| (n.number.span.byte_start, n.number.span.byte_end))
                 .collect();
-            crate::quotes::analyse(text, &entities, &self.gazetteer, &spans)
+            let (quotes, sources) =
+                crate::quotes::analyse(text, &entities, &self.gazetteer, &spans);
+            for (n, s) in numbers.iter_mut().zip(sources) {
+                n.source = s;
+            }
+            quotes
         } else {
-            (Vec::new(), vec![None; numbers.len()])
+            Vec::new()
         };
         Ok(Document {
             entities,
             numbers,
             quotes,
-            number_sources,
         })
     }
 
-    /// Extracts many texts on `n_threads` threads (0: the default, see [`default_threads`]): the
-    /// calling thread and `n_threads - 1` pool threads, as [`Extractor::extract_batch_watched`]
-    /// without ticks. The result has one entry per text, in order; one text's failure does not
+    /// Extracts many texts on `n_threads` threads (0: the default, see
+    /// [`crate::runtime::default_threads`]): the calling thread and `n_threads - 1` pool threads,
+    /// as [`Extractor::extract_batch_watched`] without ticks. The result has one entry per text, in order; one text's failure does not
     /// stop the others.
     pub fn extract_batch<S: AsRef<str> + Sync>(
         &self,
@@ -139,197 +157,30 @@ impl Extractor {
         self.extract_batch_watched(texts, n_threads, Duration::MAX, |_| true)
     }
 
-    /// Extracts many texts with the calling thread taking part and checking in: the caller and
-    /// `n_threads - 1` pool threads take texts one at a time from a shared counter, and between
-    /// its texts, every `every` at most, the caller calls `tick` with the
-    /// number of texts done so far. When `tick` returns `false` the texts not yet started are
-    /// skipped and the call returns an error of kind [`ErrorKind::Cancelled`] once the texts in
-    /// flight are done. This is how a caller shows progress and stops a long batch (Ctrl-C)
-    /// without cutting it into chunks, each of which would end at a barrier where all but one
-    /// thread wait for the slowest text. The caller working, rather than waiting, also means a
-    /// batch never waits for a sleeping pool thread to wake up before it starts, and a
-    /// one-thread batch never leaves the calling thread. A text longer than `every` delays the
-    /// next tick until it is done.
+    /// Extracts many texts with the calling thread taking part and checking in between its
+    /// texts, every `every` at most, with the number done so far; when `tick` returns `false`
+    /// the batch stops with an error of kind [`ErrorKind::Cancelled`](crate::ErrorKind) (see
+    /// [`run_watched`], which does the scheduling).
     pub fn extract_batch_watched<S: AsRef<str> + Sync>(
         &self,
         texts: &[S],
         n_threads: usize,
         every: Duration,
-        mut tick: impl FnMut(usize) -> bool,
+        tick: impl FnMut(usize) -> bool,
     ) -> Result<Vec<Result<Document>>> {
         self.gazetteer.compile()?;
-        let n = if n_threads == 0 {
-            default_threads()
-        } else {
-            check_threads(n_threads)?
-        };
-        let slots: Vec<OnceLock<Result<Document>>> =
-            texts.iter().map(|_| OnceLock::new()).collect();
-        let next = AtomicUsize::new(0);
-        let done = AtomicUsize::new(0);
-        let cancel = AtomicBool::new(false);
-        // Takes texts until none is left or the batch is cancelled; `between` runs after each.
-        let work = |between: &mut dyn FnMut()| loop {
-            if cancel.load(Ordering::Relaxed) {
-                break;
-            }
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(t) = texts.get(i) else { break };
-            let _ = slots[i].set(self.extract(t.as_ref()));
-            done.fetch_add(1, Ordering::Relaxed);
-            between();
-        };
-        let mut last = Instant::now();
-        let mut caller = || {
-            // A panic in `tick` stops the pool threads too (the panic then surfaces here).
-            let _stop = CancelOnUnwind(&cancel);
-            work(&mut || {
-                if last.elapsed() >= every && !cancel.load(Ordering::Relaxed) {
-                    if !tick(done.load(Ordering::Relaxed)) {
-                        cancel.store(true, Ordering::Relaxed);
-                    }
-                    last = Instant::now();
-                }
-            })
-        };
-        if n <= 1 {
-            caller();
-        } else {
-            let pool = thread_pool(n - 1)?;
-            pool.in_place_scope(|scope| {
-                for _ in 1..n {
-                    scope.spawn(|_| work(&mut || {}));
-                }
-                caller();
-            });
-        }
-        if cancel.load(Ordering::Relaxed) {
-            return Err(Error::cancelled());
-        }
-        slots
-            .into_iter()
-            .map(|s| {
-                s.into_inner().ok_or_else(|| {
-                    Error::new(ErrorKind::Internal, "a text of the batch was not done")
-                })
-            })
-            .collect()
-    }
-}
-
-/// Cancels a batch when dropped during a panic.
-struct CancelOnUnwind<'a>(&'a AtomicBool);
-
-impl Drop for CancelOnUnwind<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.store(true, Ordering::Relaxed);
-        }
-    }
-}
-
-/// Threads used when none are asked for: `WIRESCAN_NUM_THREADS`, else the number of cores.
-pub fn default_threads() -> usize {
-    std::env::var("WIRESCAN_NUM_THREADS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
+        run_watched(texts.len(), n_threads, every, tick, |i| {
+            self.extract(texts[i].as_ref())
         })
-}
-
-/// The most threads a call may ask for: four per core, at least 32, never more than 1,024. More
-/// threads than that only add context switches, and each distinct count holds a pool.
-pub fn max_threads() -> usize {
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1);
-    (4 * cores).clamp(32, 1024)
-}
-
-/// Checks a requested thread count (0: the default) against [`max_threads`].
-pub fn check_threads(n_threads: usize) -> Result<usize> {
-    let max = max_threads();
-    if n_threads > max {
-        return Err(Error::new(
-            ErrorKind::Option,
-            format!(
-                "n_threads must be between 1 and {max} (4 per core, at least 32), not {n_threads}"
-            ),
-        ));
     }
-    Ok(n_threads)
-}
-
-/// At most this many pools of distinct sizes are kept; the least recently used one is dropped
-/// (its threads end once no batch uses it any more).
-const MAX_POOLS: usize = 4;
-
-/// Pools by size, most recently used last.
-type Pools = Vec<(usize, Arc<rayon::ThreadPool>)>;
-
-/// Pools by size, created lazily, at most [`MAX_POOLS`] of them, and dropped when the process id
-/// changes (after a fork the parent's worker threads do not exist in the child).
-static POOLS: OnceLock<Mutex<(u32, Pools)>> = OnceLock::new();
-
-pub(crate) fn thread_pool(n_threads: usize) -> Result<Arc<rayon::ThreadPool>> {
-    let n = if n_threads == 0 {
-        default_threads()
-    } else {
-        check_threads(n_threads)?
-    };
-    let pid = std::process::id();
-    let lock = POOLS.get_or_init(|| Mutex::new((pid, Vec::new())));
-    let mut guard = lock.lock().unwrap_or_else(|p| p.into_inner());
-    if guard.0 != pid {
-        // Forked: forget (leak) the parent's pools; their threads are gone in this process.
-        let old = std::mem::take(&mut guard.1);
-        std::mem::forget(old);
-        guard.0 = pid;
-    }
-    if let Some(i) = guard.1.iter().position(|(size, _)| *size == n) {
-        let entry = guard.1.remove(i);
-        let pool = entry.1.clone();
-        guard.1.push(entry);
-        return Ok(pool);
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .thread_name(|i| format!("wirescan-{i}"))
-        .build()
-        .map_err(|e| Error::new(ErrorKind::Internal, format!("thread pool: {e}")))?;
-    let pool = Arc::new(pool);
-    if guard.1.len() >= MAX_POOLS {
-        guard.1.remove(0);
-    }
-    guard.1.push((n, pool.clone()));
-    Ok(pool)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use crate::gazetteer::GazetteerOptions;
     use serde_json::json;
-
-    #[test]
-    fn thread_counts_are_capped_and_pools_bounded() {
-        let err = thread_pool(max_threads() + 1).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Option);
-        assert!(err.message().contains("n_threads must be between 1 and"));
-        for n in 1..=9usize {
-            thread_pool(n).unwrap();
-        }
-        let held = POOLS.get().unwrap().lock().unwrap().1.len();
-        assert!(held <= MAX_POOLS, "{held} pools held");
-        // The most recent size is kept, and asking for it again does not build a new pool.
-        let a = thread_pool(9).unwrap();
-        let b = thread_pool(9).unwrap();
-        assert!(Arc::ptr_eq(&a, &b));
-    }
 
     fn extractor() -> Extractor {
         let g = Gazetteer::from_records(

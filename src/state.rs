@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::{Form, Gazetteer, GazetteerOptions, Mention};
 use crate::numbers::{NumKind, Number};
-use crate::pipeline::Document;
+use crate::pipeline::{AttributedNumber, Document};
 use crate::quotes::{Cue, Quote, Source, Speaker};
 use crate::text::normalize::OrigSpan;
 
@@ -28,11 +28,12 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
     // The entities the results name, numbered in order of first appearance.
     let mut index: HashMap<u32, u32> = HashMap::new();
     let mut order: Vec<u32> = Vec::new();
-    let speakers = doc
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
-        .chain(doc.number_sources.iter().flatten().map(|s| &s.speaker));
+    let speakers = doc.quotes.iter().filter_map(|q| q.speaker.as_ref()).chain(
+        doc.numbers
+            .iter()
+            .filter_map(|n| n.source.as_ref())
+            .map(|s| &s.speaker),
+    );
     let named = doc
         .entities
         .iter()
@@ -81,10 +82,10 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
         })
         .collect();
     let sources: Vec<Value> = doc
-        .number_sources
+        .numbers
         .iter()
-        .map(|s| {
-            s.as_ref().map(|s| {
+        .map(|n| {
+            n.source.as_ref().map(|s| {
                 json!({
                     "speaker": speaker(&s.speaker),
                     "verb": s.verb.as_ref().map(span),
@@ -97,6 +98,7 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
     let numbers: Vec<Value> = doc
         .numbers
         .iter()
+        .map(|n| &n.number)
         .map(|n| {
             json!({
                 "span": span(&n.span),
@@ -271,6 +273,7 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
             ambiguous: m["ambiguous"].as_bool().unwrap_or(false),
         });
     }
+    let mut numbers = Vec::new();
     for n in list("numbers")? {
         let approx = match n["approx"].as_array() {
             Some(a) if a.len() == 2 => Some((
@@ -283,7 +286,7 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
             Some(a) if a.len() == 2 => Some((get_span(&a[0])?, get_span(&a[1])?)),
             _ => None,
         };
-        doc.numbers.push(Number {
+        numbers.push(Number {
             span: get_span(&n["span"])?,
             value: opt_f64(&n["value"]).unwrap_or(f64::NAN),
             low: opt_f64(&n["low"]),
@@ -315,8 +318,9 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
             cue: cue_of(q["cue"].as_str().unwrap_or_default())?,
         });
     }
+    let mut sources = Vec::new();
     for s in list("sources")? {
-        doc.number_sources.push(if s.is_null() {
+        sources.push(if s.is_null() {
             None
         } else {
             Some(Box::new(Source {
@@ -326,6 +330,14 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
             }))
         });
     }
+    if sources.len() != numbers.len() {
+        return Err(bad("sources"));
+    }
+    doc.numbers = numbers
+        .into_iter()
+        .zip(sources)
+        .map(|(number, source)| AttributedNumber { number, source })
+        .collect();
     Ok((doc, gazetteer))
 }
 
@@ -352,8 +364,21 @@ mod tests {
         let state = to_json(&doc, ex.gazetteer());
         let (back, small) = from_json(&state).unwrap();
         assert_eq!(small.len(), 2); // only the entities the results name
-        assert_eq!(back.numbers, doc.numbers);
-        assert_eq!(back.number_sources.len(), doc.number_sources.len());
+        let plain = |d: &Document| {
+            d.numbers
+                .iter()
+                .map(|n| n.number.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(plain(&back), plain(&doc));
+        let verbs = |d: &Document| {
+            d.numbers
+                .iter()
+                .map(|n| n.source.as_ref().map(|s| (s.verb, s.quote)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(verbs(&back), verbs(&doc));
+        assert!(back.numbers[0].source.is_some());
         assert_eq!(back.quotes.len(), doc.quotes.len());
         let ids = |d: &Document, g: &Gazetteer| -> Vec<String> {
             d.entities

@@ -97,7 +97,7 @@ def test_only_wirescan_threads_are_started() -> None:
         "    [{'id': f'e{i}', 'name': f'Name{i} Place', 'kind': 'place'} for i in range(5000)])\n"
         "ex = wirescan.Extractor(g)\n"
         "ex.extract_batch(['Name1 Place said 3 things.'] * 10)\n"
-        "ex._core.columns_many(['Name2 Place.'] * 10, ['entities', 'numbers'], None)\n"
+        "ex._columns(['Name2 Place.'] * 10, ['entities', 'numbers'], None)\n"
         "tasks = os.listdir('/proc/self/task')\n"
         "print(sorted(open(f'/proc/self/task/{t}/comm').read().strip() for t in tasks))\n"
     )

@@ -211,11 +211,11 @@ def test_ctrl_c_stops_a_long_frame_between_chunks() -> None:
         class Counting:
             def __init__(self, core):
                 self.core, self.calls = core, 0
-            def columns(self, *a, **k):
+            def columns_many(self, *a, **k):
                 self.calls += 1
                 if self.calls == 3:
                     print("started", flush=True)
-                return self.core.columns(*a, **k)
+                return self.core.columns_many(*a, **k)
 
         ex = wirescan.Extractor()
         counting = Counting(ex._core)

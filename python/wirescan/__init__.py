@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import _core, _frames, schema
+from . import _core, _display, _frames, errors, schema
 from ._core import Document, Mention, Number, Quote, Source
 from ._gazetteer_io import build_with_lines, read_csv, read_jsonl
 from .errors import (
@@ -36,6 +36,10 @@ if TYPE_CHECKING:  # the extras, for annotations only (never imported at run tim
 
 #: What a frame or table lists: one row per entity mention, number or quote.
 What = Literal["entities", "numbers", "quotes"]
+
+# The extension maps core errors to these classes and renders notebooks with _display: handed
+# in once here, so it never imports back into the package.
+_core._connect(errors, _display)
 
 __version__: str = _core.__version__
 
@@ -385,6 +389,13 @@ class Extractor:
             return self._core.extract_batch(items, n_threads, lambda done: bar.update(done - bar.n))
         finally:
             bar.close()
+
+    def _columns(
+        self, texts: list[str], whats: list[str], n_threads: int | None = None
+    ) -> list[tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]]:
+        """Package-internal: one extraction of ``texts`` as the Arrow-layout columns of each
+        frame in ``whats`` (what :mod:`wirescan._frames` and the CLI wrap into tables)."""
+        return self._core.columns_many(texts, whats, n_threads)
 
     def frame(
         self,

@@ -1,6 +1,7 @@
 """Type stubs for the Rust extension module ``wirescan._core``."""
 
 from collections.abc import Callable, Iterable, Mapping
+from types import ModuleType
 from typing import Any, Literal, final
 
 __version__: str
@@ -13,11 +14,13 @@ __all__ = [
     "Quote",
     "Source",
     "__version__",
+    "_connect",
     "_panic_for_tests",
     "_restore_document",
     "columns_from_documents",
     "default_threads",
     "max_threads",
+    "schema",
 ]
 
 @final
@@ -222,13 +225,6 @@ class Extractor:
         n_threads: int | None = None,
         progress: Callable[[int], object] | None = None,
     ) -> list[Document]: ...
-    def columns(
-        self,
-        texts: Iterable[str],
-        what: str,
-        n_threads: int | None = None,
-        doc_base: int = 0,
-    ) -> tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]: ...
     def columns_many(
         self,
         texts: Iterable[str],
@@ -237,6 +233,7 @@ class Extractor:
         doc_base: int = 0,
     ) -> list[tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]]: ...
 
+def schema(what: str) -> list[tuple[str, str]]: ...
 def default_threads() -> int: ...
 def max_threads() -> int: ...
 def _restore_document(format: int, text: str, state: str) -> Document: ...
@@ -244,3 +241,4 @@ def columns_from_documents(
     docs: list[Document], what: str
 ) -> tuple[int, list[tuple[str, str, bytes, bytes | None, bytes | None]]]: ...
 def _panic_for_tests(place: str) -> None: ...
+def _connect(errors: ModuleType, display: ModuleType) -> None: ...

@@ -210,7 +210,7 @@ def record_batches(
     bar = progress_bar(total, progress, f"wirescan {what}")
     try:
         for batch, keys, covered, all_keys in chunks(texts, ids, chunk_size):
-            rows, cols = ex._core.columns(batch, what, n_threads)
+            ((rows, cols),) = ex._columns(batch, [what], n_threads)
             yield to_record_batch(what, rows, cols, key_type.array(keys, all_keys))
             if bar is not None:
                 bar.update(covered)

@@ -118,7 +118,7 @@ class _Sink:
         texts = [r.text for r in recs]
         if self.kind in ("print", "jsonl"):
             return self.ex.extract_batch(texts, n_threads=self.threads, progress=False)
-        return self.ex._core.columns_many(texts, self.whats, self.threads)
+        return self.ex._columns(texts, self.whats, self.threads)
 
     def emit(self, recs: list[_archive.Record], result: Any) -> None:
         """Writes one extracted chunk (on the writer thread, in input order)."""

@@ -23,59 +23,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import _core
+
 WHAT = ("entities", "numbers", "quotes")
 
-ENTITIES: tuple[tuple[str, str], ...] = (
-    ("doc", "int64"),
-    ("start", "int64"),
-    ("end", "int64"),
-    ("text", "string"),
-    ("entity_id", "string"),
-    ("name", "string"),
-    ("kind", "string"),
-    ("form", "string"),
-    ("ambiguous", "bool"),
-)
-
-NUMBERS: tuple[tuple[str, str], ...] = (
-    ("doc", "int64"),
-    ("start", "int64"),
-    ("end", "int64"),
-    ("text", "string"),
-    ("value", "float64"),
-    ("low", "float64"),
-    ("high", "float64"),
-    ("kind", "string"),
-    ("vague", "bool"),
-    ("unit", "string"),
-    ("approx", "string"),
-    ("object", "string"),
-    ("head", "string"),
-    ("source_text", "string"),
-    ("source_start", "Int64"),
-    ("source_end", "Int64"),
-    ("source_id", "string"),
-    ("source_name", "string"),
-    ("source_verb", "string"),
-    ("source_quote", "Int64"),
-)
-
-QUOTES: tuple[tuple[str, str], ...] = (
-    ("doc", "int64"),
-    ("start", "int64"),
-    ("end", "int64"),
-    ("text", "string"),
-    ("speaker_text", "string"),
-    ("speaker_start", "Int64"),
-    ("speaker_end", "Int64"),
-    ("speaker_id", "string"),
-    ("speaker_name", "string"),
-    ("verb", "string"),
-    ("partial", "bool"),
-    ("closed", "bool"),
-    ("cue", "string"),
-    ("paragraphs", "int64"),
-)
+# The columns are stated once, in the core's schema tables (src/frames/schema.rs), and read here.
+ENTITIES: tuple[tuple[str, str], ...] = tuple(_core.schema("entities"))
+NUMBERS: tuple[tuple[str, str], ...] = tuple(_core.schema("numbers"))
+QUOTES: tuple[tuple[str, str], ...] = tuple(_core.schema("quotes"))
 
 _BY_WHAT = {"entities": ENTITIES, "numbers": NUMBERS, "quotes": QUOTES}
 

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::text::normalize::normalize_str;
 use crate::text::{is_word_char, NormOptions};
 
@@ -215,12 +215,17 @@ pub enum OnConflict {
 
 impl OnConflict {
     /// Parses `error`, `replace` or `keep`.
-    pub fn parse(s: &str) -> Option<OnConflict> {
-        Some(match s {
+    pub fn parse(s: &str) -> Result<OnConflict> {
+        Ok(match s {
             "error" => OnConflict::Error,
             "replace" => OnConflict::Replace,
             "keep" => OnConflict::Keep,
-            _ => return None,
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Option,
+                    format!("on_conflict must be 'error', 'replace' or 'keep', not {s:?}"),
+                ))
+            }
         })
     }
 }
@@ -625,7 +630,7 @@ impl Gazetteer {
         I: IntoIterator<Item = Value>,
     {
         let records: Vec<Value> = records.into_iter().collect();
-        let pool = crate::pipeline::thread_pool(0)?;
+        let pool = crate::runtime::thread_pool(0)?;
         // Parsed in parallel; the error reported is always the first bad record's.
         let parsed: Vec<Result<Entity>> = pool.install(|| {
             records
@@ -659,7 +664,7 @@ impl Gazetteer {
         let mut by_id: Vec<u32> = (0..entities.len() as u32).collect();
         // On wirescan's own pool: the global rayon pool would start threads the caller never
         // asked for.
-        crate::pipeline::thread_pool(0)?.install(|| {
+        crate::runtime::thread_pool(0)?.install(|| {
             by_id.par_sort_unstable_by(|&a, &b| {
                 entities[a as usize]
                     .id
@@ -810,7 +815,7 @@ impl Gazetteer {
         if let Some(c) = self.compiled.get() {
             return Ok(c);
         }
-        let pool = crate::pipeline::thread_pool(0)?;
+        let pool = crate::runtime::thread_pool(0)?;
         let c = pool.install(|| Compiled::build(&self.store, self.options))?;
         Ok(self.compiled.get_or_init(|| c))
     }

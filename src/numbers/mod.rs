@@ -1779,9 +1779,23 @@ pub fn find_numbers(text: &str, opts: NumberOptions) -> Result<Vec<Number>> {
 
 /// Finds the numbers in `text`, given its normalisation with [`NUMBER_NORM`].
 pub fn find_numbers_in(text: &str, norm: &NormText, opts: NumberOptions) -> Vec<Number> {
+    let mut out = Vec::new();
+    find_numbers_with(text, norm, opts, |n| out.push(n));
+    out.shrink_to_fit();
+    out
+}
+
+/// As [`find_numbers_in`], handing each number to `emit` in text order (a caller that stores
+/// numbers in its own type builds its vector once, with no copy).
+pub fn find_numbers_with(
+    text: &str,
+    norm: &NormText,
+    opts: NumberOptions,
+    mut emit: impl FnMut(Number),
+) {
     let t = norm.as_str();
     let b = t.as_bytes();
-    let mut out = Vec::new();
+    let mut last_end: Option<usize> = None;
     let mut from = 0;
     while from < b.len() {
         let mut to = b.len();
@@ -1797,15 +1811,11 @@ pub fn find_numbers_in(text: &str, norm: &NormText, opts: NumberOptions) -> Vec<
         // Two numbers can map onto one original character when NFKC expands it (`¼` is
         // `1⁄4`): keep the first, so spans stay ordered and disjoint.
         for n in p.run(opts) {
-            if out
-                .last()
-                .is_none_or(|prev: &Number| n.span.byte_start >= prev.span.byte_end)
-            {
-                out.push(n);
+            if last_end.is_none_or(|end| n.span.byte_start >= end) {
+                last_end = Some(n.span.byte_end);
+                emit(n);
             }
         }
         from = to;
     }
-    out.shrink_to_fit();
-    out
 }

@@ -1,0 +1,137 @@
+//! `Mention`: one mention of a gazetteer entity.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use pyo3::types::PySlice;
+
+use super::convert::json_to_py;
+use super::gazetteer::Shared;
+
+/// One mention of a gazetteer entity.
+#[pyclass(module = "wirescan._core", name = "Mention", frozen)]
+pub struct PyMention {
+    #[pyo3(get)]
+    pub(super) start: usize,
+    #[pyo3(get)]
+    pub(super) end: usize,
+    /// The whole document; `text` is sliced from it on access.
+    pub(super) doc: Py<PyString>,
+    #[pyo3(get)]
+    pub(super) form: &'static str,
+    pub(super) entity: u32,
+    pub(super) candidates: Vec<u32>,
+    pub(super) ambiguous: bool,
+    pub(super) gazetteer: Arc<Shared>,
+}
+
+impl PyMention {
+    pub(super) fn entity(&self) -> crate::gazetteer::EntityRef<'_> {
+        self.gazetteer.core.entity(self.entity as usize)
+    }
+}
+
+#[pymethods]
+impl PyMention {
+    /// The matched text: `doc.text[start:end]`.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let slice = PySlice::new(py, self.start as isize, self.end as isize, 1);
+        Ok(self.doc.bind(py).get_item(slice)?.cast_into::<PyString>()?)
+    }
+
+    /// The entity's id.
+    #[getter]
+    fn entity_id<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.gazetteer.id(py, self.entity)
+    }
+
+    /// The entity's canonical name.
+    #[getter]
+    fn name(&self) -> &str {
+        self.entity().name()
+    }
+
+    /// The entity's kind.
+    #[getter]
+    fn kind(&self) -> &str {
+        self.entity().kind()
+    }
+
+    /// True when the alias stands for several entities and the document did not settle which
+    /// (see `candidates`).
+    #[getter]
+    fn ambiguous(&self) -> bool {
+        self.ambiguous
+    }
+
+    /// Ids of every entity the alias may stand for, best first (empty when only one entity
+    /// claims it; kept when the document's context settled the choice).
+    #[getter]
+    fn candidates(&self) -> Vec<String> {
+        self.candidates
+            .iter()
+            .map(|&i| self.gazetteer.core.entity(i as usize).id().to_string())
+            .collect()
+    }
+
+    /// The entity's attributes (a new dict on each access).
+    #[getter]
+    fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(
+            py,
+            &serde_json::Value::Object(self.entity().attributes().clone()),
+        )
+    }
+
+    /// Plain JSON-able data.
+    pub(super) fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", self.text(py)?)?;
+        d.set_item("entity_id", self.entity_id(py))?;
+        d.set_item("name", self.name())?;
+        d.set_item("kind", self.kind())?;
+        d.set_item("form", self.form)?;
+        d.set_item("ambiguous", self.ambiguous())?;
+        d.set_item("candidates", self.candidates())?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Mention {} [{}:{}] {} {} {:?} ({}{})>",
+            self.text(py)?.repr()?,
+            self.start,
+            self.end,
+            self.kind(),
+            self.entity().id(),
+            self.name(),
+            self.form,
+            if self.ambiguous() { ", ambiguous" } else { "" }
+        ))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(o) = other.cast::<PyMention>() else {
+            return Ok(false);
+        };
+        let o = o.get();
+        Ok(self.start == o.start
+            && self.end == o.end
+            && self.entity == o.entity
+            && Arc::ptr_eq(&self.gazetteer, &o.gazetteer)
+            && self.form == o.form
+            && self.doc.bind(py).as_any().eq(o.doc.bind(py))?)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.start, self.end, self.entity().id(), self.form).hash(&mut h);
+        h.finish()
+    }
+}
