@@ -7,40 +7,19 @@
 //! boundary is a candidate end. Leftmost-longest then takes the longest end whose candidates pass
 //! their case policy and the surname rule, and the scan resumes after it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
 
-use super::store::{EntityRef, Store};
-use super::{CasePolicy, Form, GazetteerOptions};
+use super::context::{after_title, resolve_by_context, Seen};
+use super::model::{CasePolicy, Form, GazetteerOptions, MatchOptions, Mention};
+use super::store::Store;
 use crate::error::{Error, ErrorKind, Result};
-use crate::text::normalize::{normalize_str, OrigSpan};
+use crate::text::normalize::normalize_str;
 use crate::text::{is_word_char, NormOptions, NormText};
-
-/// Options for one search.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct MatchOptions {
-    /// Return all matches, overlapping ones included, instead of leftmost-longest.
-    pub overlapping: bool,
-}
-
-/// One mention of an entity in a text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
-    /// Span in the original text, characters and bytes.
-    pub span: OrigSpan,
-    /// Index of the entity in the gazetteer.
-    pub entity: u32,
-    /// The form of the alias that matched.
-    pub form: Form,
-    /// Every entity the alias may stand for, best first, when more than one does.
-    pub candidates: Vec<u32>,
-    /// True when several candidates remain and the document did not decide between them.
-    pub ambiguous: bool,
-}
 
 /// A case policy resolved for one alias.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -565,221 +544,6 @@ impl Compiled {
         }
         resolve_by_context(&mut out, store, text);
         out
-    }
-}
-
-/// Entities mentioned so far in a document (by a name, not a surname). Most documents mention
-/// few entities, so a short vector is searched first; past 32 entries a hash set takes over, which
-/// keeps a huge document with many distinct entities linear.
-#[derive(Default)]
-struct Seen {
-    few: Vec<u32>,
-    many: HashSet<u32>,
-}
-
-impl Seen {
-    #[inline]
-    fn contains(&self, e: u32) -> bool {
-        if self.many.is_empty() {
-            self.few.contains(&e)
-        } else {
-            self.many.contains(&e)
-        }
-    }
-
-    #[inline]
-    fn insert(&mut self, e: u32) {
-        if !self.many.is_empty() {
-            self.many.insert(e);
-        } else if !self.few.contains(&e) {
-            if self.few.len() < 32 {
-                self.few.push(e);
-            } else {
-                self.many.extend(self.few.drain(..));
-                self.many.insert(e);
-            }
-        }
-    }
-}
-
-/// Person titles that, written right before a surname, mark it as that person's (`Defence
-/// Secretary Austin`, `President Yoon`, `Mr. Peskov`). Lower case, as in normalised text.
-fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "adm"
-            | "admiral"
-            | "ambassador"
-            | "ayatollah"
-            | "brig"
-            | "capt"
-            | "captain"
-            | "chair"
-            | "chairman"
-            | "chairwoman"
-            | "chancellor"
-            | "chief"
-            | "col"
-            | "colonel"
-            | "commander"
-            | "congressman"
-            | "congresswoman"
-            | "dr"
-            | "envoy"
-            | "gen"
-            | "general"
-            | "gov"
-            | "governor"
-            | "judge"
-            | "justice"
-            | "king"
-            | "leader"
-            | "lt"
-            | "maj"
-            | "major"
-            | "mayor"
-            | "minister"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "pm"
-            | "pope"
-            | "premier"
-            | "president"
-            | "prince"
-            | "princess"
-            | "prof"
-            | "professor"
-            | "prosecutor"
-            | "queen"
-            | "rep"
-            | "representative"
-            | "secretary"
-            | "sen"
-            | "senator"
-            | "sheikh"
-            | "speaker"
-            | "spokesman"
-            | "spokesperson"
-            | "spokeswoman"
-            | "sultan"
-    )
-}
-
-/// Is the word before `pos` (skipping one space and an abbreviation's dot) a person title?
-fn after_title(t: &[u8], pos: usize) -> bool {
-    let mut end = pos;
-    if end == 0 || t[end - 1] != b' ' {
-        return false;
-    }
-    end -= 1;
-    if end > 0 && t[end - 1] == b'.' {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > 0 && t[start - 1].is_ascii_alphabetic() {
-        start -= 1;
-    }
-    if start == end || (start > 0 && t[start - 1].is_ascii_alphanumeric()) {
-        return false;
-    }
-    std::str::from_utf8(&t[start..end]).is_ok_and(is_title)
-}
-
-fn country_of(e: EntityRef<'_>) -> Option<&str> {
-    e.attributes().get("country").and_then(|v| v.as_str())
-}
-
-/// The words written right before byte `start` that may form a title (`South Korean Defence
-/// Minister` before `Kim`), nearest first, lower case: capitalised words, or title words in any
-/// case, separated by single spaces; at most five.
-fn title_words(text: &str, start: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut end = start;
-    while out.len() < 5 {
-        let before = &text[..end];
-        let Some(b) = before.strip_suffix(' ') else {
-            break;
-        };
-        let b = b.strip_suffix('.').unwrap_or(b); // `Gen. Kim`
-        let w_start = b
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
-            .last()
-            .map_or(b.len(), |(i, _)| i);
-        let w = &b[w_start..];
-        if w.is_empty() {
-            break;
-        }
-        let lw = w.to_lowercase();
-        if !(w.starts_with(char::is_uppercase) || is_title(&lw)) {
-            break;
-        }
-        out.push(lw);
-        end = w_start;
-    }
-    out
-}
-
-/// How well a candidate's `role` fits the title written before its mention: 0 unless the
-/// title's head word (`minister`, `leader`) is in the role, else one more for each other word
-/// of the title that is (`defence`, `foreign`; British and American spellings alike).
-fn title_fit(role: &str, words: &[String]) -> usize {
-    let Some(head) = words.first().filter(|h| is_title(h)) else {
-        return 0;
-    };
-    let role = role.to_lowercase().replace("defense", "defence");
-    let has = |w: &str| {
-        let w = w.replace("defense", "defence");
-        role.split(|c: char| !c.is_alphanumeric()).any(|r| r == w)
-    };
-    if !has(head) {
-        return 0;
-    }
-    1 + words[1..].iter().filter(|w| has(w)).count()
-}
-
-/// Settles ambiguous mentions by the document: a candidate whose `role` fits the title written
-/// before the mention (`Defence Minister Kim`), else a candidate named elsewhere in the document
-/// without ambiguity, else one in a country the document otherwise mentions, wins when it is the
-/// only one that does. Unsettled mentions keep `ambiguous` set.
-fn resolve_by_context(mentions: &mut [Mention], store: &Store, text: &str) {
-    if !mentions.iter().any(|m| m.ambiguous) {
-        return;
-    }
-    let mut sure: HashSet<u32> = HashSet::new();
-    let mut countries: HashSet<&str> = HashSet::new();
-    for m in mentions.iter().filter(|m| !m.ambiguous) {
-        sure.insert(m.entity);
-        if let Some(c) = country_of(store.get(m.entity as usize)) {
-            countries.insert(c);
-        }
-    }
-    for m in mentions.iter_mut().filter(|m| m.ambiguous) {
-        let words = title_words(text, m.span.byte_start);
-        let score = |e: u32| -> usize {
-            let ent = store.get(e as usize);
-            let role = ent.attributes().get("role").and_then(|v| v.as_str());
-            let fit = role.map_or(0, |r| title_fit(r, &words));
-            if fit > 0 {
-                10 + fit
-            } else if sure.contains(&e) {
-                2
-            } else if country_of(ent).is_some_and(|c| countries.contains(c)) {
-                1
-            } else {
-                0
-            }
-        };
-        let scores: Vec<usize> = m.candidates.iter().map(|&e| score(e)).collect();
-        let best = scores.iter().copied().max().unwrap_or(0);
-        if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
-            let k = scores.iter().position(|&s| s == best).unwrap_or(0);
-            m.entity = m.candidates[k];
-            m.candidates.sort_by_key(|&e| std::cmp::Reverse(score(e)));
-            m.ambiguous = false;
-        }
     }
 }
 

@@ -210,6 +210,29 @@ impl<'a> EntityRef<'a> {
         }
     }
 
+    /// A string attribute, or None when absent or not a string.
+    pub fn str_attribute(&self, key: &str) -> Option<&'a str> {
+        self.attributes().get(key).and_then(|v| v.as_str())
+    }
+
+    /// The entity's country as an upper-case code: its `country` attribute, else the code of
+    /// an `iso:XX` id (a country is its own). The one answer every layer uses.
+    pub fn country(&self) -> Option<std::borrow::Cow<'a, str>> {
+        use std::borrow::Cow;
+        match self.str_attribute("country") {
+            Some(c) if c.bytes().any(|b| b.is_ascii_lowercase()) => {
+                Some(Cow::Owned(c.to_ascii_uppercase()))
+            }
+            Some(c) => Some(Cow::Borrowed(c)),
+            None => self.id().strip_prefix("iso:").map(Cow::Borrowed),
+        }
+    }
+
+    /// The entity's `role` attribute (`Defence Minister of South Korea`), if any.
+    pub fn role(&self) -> Option<&'a str> {
+        self.str_attribute("role")
+    }
+
     /// Number of aliases, the canonical name and surnames included.
     pub fn alias_count(&self) -> usize {
         let end = match self.store.ents.get(self.index + 1) {

@@ -14,7 +14,15 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::words::Verb;
+/// A verb that introduces speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Verb {
+    /// It reports a claim, so a number in its clause has the speaker as source (`said`,
+    /// `estimated`), unlike `denied`, `accused` or `called`.
+    pub reports: bool,
+    /// Also a plural noun (`reports`, `claims`): a verb only when what follows says so.
+    pub noun_like: bool,
+}
 
 /// Verbs whose base form is a cue too.
 const WITH_BASE: &[&str] = &[

@@ -1,14 +1,6 @@
 //! Word lists for attribution: speech verbs, and the words that bound a speaker's noun phrase.
 
-/// A verb that introduces speech.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Verb {
-    /// It reports a claim, so a number in its clause has the speaker as source (`said`,
-    /// `estimated`), unlike `denied`, `accused` or `called`.
-    pub reports: bool,
-    /// Also a plural noun (`reports`, `claims`): a verb only when what follows says so.
-    pub noun_like: bool,
-}
+pub(crate) use super::verbs::Verb;
 
 /// Speech verbs by lower-case form (the lexicon in [`super::verbs`]).
 pub(crate) fn speech_verb(w: &str) -> Option<Verb> {

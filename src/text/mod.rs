@@ -1,9 +1,11 @@
 //! Text handling: normalisation with an offset map back to the original text.
 
 mod casefold_table;
+mod charmap;
 pub mod normalize;
 pub mod sentences;
 
+pub use charmap::CharMap;
 pub use normalize::{is_word_char, NormOptions, NormText};
 
 /// Month names and their abbreviations, in lower case (`october`, `oct`, `sept`).

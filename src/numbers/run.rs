@@ -1,0 +1,157 @@
+//! The parser's loop: the longest number at each token, then its qualifier, object and kind.
+
+use super::number::{NumKind, Number, NumberOptions};
+use super::parser::{Parser, Reading};
+use super::tokens::TokenKind;
+use super::words::*;
+
+impl<'a> Parser<'a> {
+    pub(super) fn run(&self, opts: NumberOptions) -> Vec<Number> {
+        let mut out = Vec::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let tok = self.toks[i];
+            // Non-counts first.
+            if let Some((kind, last)) = self.non_count(i) {
+                if opts.include_non_counts {
+                    let v = self.digits(i).unwrap_or(f64::NAN);
+                    out.push(self.emit_plain(i, last, v, kind));
+                }
+                i = last + 1;
+                continue;
+            }
+            // Most words cannot start a number: one lookup skips them.
+            if tok.kind == TokenKind::Word && !self.word(i).is_some_and(is_trigger) {
+                i += 1;
+                continue;
+            }
+            // Capitalised number words mid-sentence name things: `Group of Seven`.
+            if tok.kind == TokenKind::Word
+                && self
+                    .word(i)
+                    .is_some_and(|w| unit_word(w).is_some() || tens_word(w).is_some())
+                && self.capitalised(i)
+                && !self.sentence_start(i)
+            {
+                i += 1;
+                continue;
+            }
+            // `between X and Y`, `from X to Y`
+            if matches!(self.word(i), Some("between" | "from")) {
+                if let Some(a) = self.quantity(i + 1) {
+                    if let Some(mut r) = self.range_after(a) {
+                        let joiner = self.word(a.last + 1);
+                        let ok = (self.word(i) == Some("between") && joiner == Some("and"))
+                            || (self.word(i) == Some("from") && joiner == Some("to"));
+                        if ok && !self.date_like(&r) {
+                            r.first = i;
+                            out.push(self.finish(r, opts));
+                            i = r.last + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            let core = self
+                .vague(i)
+                .or_else(|| self.fraction(i))
+                .or_else(|| self.quantity(i))
+                .or_else(|| self.ordinal_word(i));
+            let Some(mut core) = core else {
+                i += 1;
+                continue;
+            };
+            if matches!(
+                core.kind,
+                NumKind::Cardinal | NumKind::Money | NumKind::Percent
+            ) {
+                if let Some(r) = self.range_after(core) {
+                    if !self.date_like(&r) && self.word(core.last + 1) != Some("and") {
+                        core = r;
+                    }
+                }
+            }
+            // Dates, years, names.
+            if let Some(kind) = self.reclassify(&core) {
+                if opts.include_non_counts {
+                    out.push(self.emit_plain(core.first, core.last, core.value, kind));
+                }
+                i = core.last + 1;
+                continue;
+            }
+            out.push(self.finish(core, opts));
+            i = core.last + 1;
+        }
+        out
+    }
+
+    pub(super) fn emit_plain(
+        &self,
+        first: usize,
+        last: usize,
+        value: f64,
+        kind: NumKind,
+    ) -> Number {
+        Number {
+            span: self.orig(first, last),
+            value,
+            low: None,
+            high: None,
+            kind,
+            vague: false,
+            unit: None,
+            approx: None,
+            object: None,
+        }
+    }
+
+    pub(super) fn finish(&self, c: Reading, _opts: NumberOptions) -> Number {
+        let approx = self
+            .qualifier(c.first)
+            .map(|(q, start)| (q, self.orig(start, c.first - 1)));
+        let object = if matches!(
+            c.kind,
+            NumKind::Cardinal | NumKind::Range | NumKind::Ordinal
+        ) {
+            let mut after = c.last;
+            // `tens of thousands of people`, `dozens of ships`
+            if c.vague && self.word(after + 1) == Some("of") {
+                after += 1;
+            }
+            self.object(after)
+                // `dozens injured`, `hundreds killed`: a participle, not what is counted.
+                .filter(|&(s, e)| {
+                    !(c.vague && e == s && self.text(s).ends_with("ed") && self.text(s).len() > 4)
+                })
+                .map(|(s, e)| (self.orig(s, e), self.orig(self.head_start(s, e), e)))
+        } else {
+            None
+        };
+        let span = self.orig(c.first, c.last);
+        // Characters that NFKC expands can put two tokens in one original character; a
+        // qualifier or object must stay outside the number's own span.
+        let approx = approx.filter(|(_, a)| a.byte_end <= span.byte_start);
+        let object = object.filter(|(o, _)| o.byte_start >= span.byte_end);
+        Number {
+            span,
+            value: c.value,
+            low: c.low,
+            high: c.high,
+            kind: c.kind,
+            vague: c.vague,
+            unit: c.unit,
+            approx,
+            object,
+        }
+    }
+
+    /// The head word of an object phrase: its last word (with a hyphenated compound whole).
+    pub(super) fn head_start(&self, s: usize, e: usize) -> usize {
+        let mut k = e;
+        while k >= s + 2 && self.is_punct(k - 1, b'-') && self.glued(k - 1) && self.glued(k) {
+            k -= 2;
+        }
+        k
+    }
+}

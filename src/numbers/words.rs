@@ -1,0 +1,445 @@
+//! The word lists numbers are read with: number words, scales, currencies, units, and the
+//! words that decide whether a number counts something.
+
+pub(super) fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+pub(super) fn tens_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+pub(super) fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" => 1e3,
+        "million" | "mln" | "mn" => 1e6,
+        "billion" | "bln" | "bn" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+pub(super) fn ordinal_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1000.0,
+        "millionth" => 1e6,
+        _ => return None,
+    })
+}
+
+/// Denominators: `thirds` -> 3, `quarter` -> 4, `half` -> 2.
+pub(super) fn denominator_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+pub(super) fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '£' => "GBP",
+        '€' => "EUR",
+        '¥' => "JPY",
+        '₩' => "KRW",
+        '₹' => "INR",
+        '₽' => "RUB",
+        '₴' => "UAH",
+        _ => return None,
+    })
+}
+
+pub(super) fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "gbp" | "sterling" => "GBP",
+        "yen" | "jpy" => "JPY",
+        "yuan" | "renminbi" | "cny" => "CNY",
+        "won" | "krw" => "KRW",
+        "ruble" | "rubles" | "rouble" | "roubles" | "rub" => "RUB",
+        "rupee" | "rupees" | "inr" => "INR",
+        "hryvnia" | "hryvnias" | "uah" => "UAH",
+        _ => return None,
+    })
+}
+
+/// Words that end the counted noun phrase.
+pub(super) fn stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "as"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "are"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "per"
+            | "than"
+            | "since"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "across"
+            | "via"
+            | "near"
+            | "each"
+            | "including"
+            | "like"
+            | "if"
+            | "when"
+            | "where"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "our"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "according"
+            | "said"
+            | "says"
+            | "say"
+            | "already"
+            | "still"
+            | "also"
+            | "just"
+            | "now"
+            | "then"
+            | "soon"
+            | "yet"
+            | "even"
+            | "only"
+            | "total"
+            | "more"
+            | "less"
+            | "fewer"
+            | "so"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "about"
+            | "around"
+            | "against"
+            | "between"
+            | "among"
+            | "within"
+            | "without"
+            | "through"
+            | "toward"
+            | "towards"
+            | "until"
+            | "last"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "year"
+            | "years"
+    )
+}
+
+pub(super) type FnvSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::text::Fnv>>;
+
+/// Words that can begin a number: number words, ordinals, `a`/`an`/`half`/`dozen`, vague
+/// plurals, and `between`/`from` (ranges).
+pub(super) fn is_trigger(w: &str) -> bool {
+    static SET: std::sync::OnceLock<FnvSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s = FnvSet::default();
+        s.extend([
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "a",
+            "an",
+            "half",
+            "dozen",
+            "dozens",
+            "tens",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "between",
+            "from",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "thirtieth",
+            "fortieth",
+            "fiftieth",
+            "hundredth",
+            "thousandth",
+            "millionth",
+        ]);
+        s
+    })
+    .contains(w)
+}
+
+/// A plural noun, by its ending or as one of the common irregular plurals of news.
+pub(super) fn plural(w: &str) -> bool {
+    (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is"))
+        || matches!(
+            w,
+            "people"
+                | "personnel"
+                | "children"
+                | "men"
+                | "women"
+                | "police"
+                | "staff"
+                | "cattle"
+                | "sheep"
+                | "aircraft"
+                | "crew"
+                | "infantry"
+                | "artillery"
+                | "militia"
+                | "youth"
+                | "civilians"
+        )
+}
+
+/// Qualifiers before a number, longest first, with their normalised form.
+pub(super) const QUALIFIERS: &[(&[&str], &str)] = &[
+    (&["as", "many", "as"], "as many as"),
+    (&["as", "much", "as"], "as much as"),
+    (&["as", "few", "as"], "as few as"),
+    (&["no", "more", "than"], "no more than"),
+    (&["an", "estimated"], "an estimated"),
+    (&["more", "than"], "more than"),
+    (&["fewer", "than"], "fewer than"),
+    (&["less", "than"], "less than"),
+    (&["at", "least"], "at least"),
+    (&["at", "most"], "at most"),
+    (&["up", "to"], "up to"),
+    (&["just", "over"], "just over"),
+    (&["just", "under"], "just under"),
+    (&["close", "to"], "close to"),
+    (&["upwards", "of"], "upwards of"),
+    (&["nearly"], "nearly"),
+    (&["almost"], "almost"),
+    (&["about"], "about"),
+    (&["around"], "around"),
+    (&["roughly"], "roughly"),
+    (&["approximately"], "approximately"),
+    (&["some"], "some"),
+    (&["over"], "over"),
+    (&["estimated"], "an estimated"),
+];
+
+/// Verbs after which `about` is a preposition (`we know about 10,000 soldiers`), not a qualifier.
+pub(super) fn takes_about(w: &str) -> bool {
+    matches!(
+        w,
+        "know"
+            | "knew"
+            | "known"
+            | "knows"
+            | "talk"
+            | "talked"
+            | "talks"
+            | "talking"
+            | "speak"
+            | "spoke"
+            | "speaks"
+            | "speaking"
+            | "think"
+            | "thought"
+            | "thinking"
+            | "worry"
+            | "worried"
+            | "worries"
+            | "care"
+            | "cared"
+            | "learn"
+            | "learned"
+            | "learnt"
+            | "hear"
+            | "heard"
+            | "read"
+            | "write"
+            | "wrote"
+            | "written"
+            | "ask"
+            | "asked"
+            | "complain"
+            | "complained"
+            | "concerned"
+            | "warned"
+            | "warn"
+            | "informed"
+            | "reported"
+            | "report"
+            | "news"
+            | "story"
+            | "stories"
+            | "questions"
+            | "question"
+            | "information"
+    )
+}
