@@ -98,6 +98,11 @@ impl Extractor {
         self.options
     }
 
+    /// The entity mentions of one text only (what `extract` finds, without numbers or quotes).
+    pub fn spans(&self, text: &str) -> Result<Vec<Mention>> {
+        self.gazetteer.find(text, self.options.matching)
+    }
+
     /// Extracts one text.
     pub fn extract(&self, text: &str) -> Result<Document> {
         let mut numbers: Vec<AttributedNumber> = Vec::new();

@@ -2,12 +2,12 @@
 //! Arrow's memory layout (little-endian values, validity and boolean bitmaps, 64-bit string
 //! offsets), so the Python side wraps buffers instead of making an object per match.
 
-pub mod schema;
+pub mod fields;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::Gazetteer;
 use crate::pipeline::Document;
-use schema::{Cell, Field, FieldType, Row};
+use fields::{Cell, Field, FieldType, Row};
 
 /// What a frame lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,9 +186,9 @@ impl Column {
 /// `(name, type)` of each column of a frame of `what`, in order.
 pub fn describe(what: What) -> Vec<(&'static str, &'static str)> {
     match what {
-        What::Entities => schema::describe(schema::ENTITY_FIELDS),
-        What::Numbers => schema::describe(schema::NUMBER_FIELDS),
-        What::Quotes => schema::describe(schema::QUOTE_FIELDS),
+        What::Entities => fields::describe(fields::ENTITY_FIELDS),
+        What::Numbers => fields::describe(fields::NUMBER_FIELDS),
+        What::Quotes => fields::describe(fields::QUOTE_FIELDS),
     }
 }
 
@@ -204,21 +204,21 @@ pub fn columns<D: std::borrow::Borrow<Document>>(
     let docs = texts.iter().zip(docs.iter().map(|d| d.borrow()));
     match what {
         What::Entities => build(
-            schema::ENTITY_FIELDS,
+            fields::ENTITY_FIELDS,
             docs,
             |d| &d.entities,
             gazetteer,
             doc_base,
         ),
         What::Numbers => build(
-            schema::NUMBER_FIELDS,
+            fields::NUMBER_FIELDS,
             docs,
             |d| &d.numbers,
             gazetteer,
             doc_base,
         ),
         What::Quotes => build(
-            schema::QUOTE_FIELDS,
+            fields::QUOTE_FIELDS,
             docs,
             |d| &d.quotes,
             gazetteer,
@@ -233,12 +233,12 @@ pub fn empty(what: What) -> Columns {
     let columns = fields
         .iter()
         .zip(match what {
-            What::Entities => schema::ENTITY_FIELDS
+            What::Entities => fields::ENTITY_FIELDS
                 .iter()
                 .map(|f| f.ty)
                 .collect::<Vec<_>>(),
-            What::Numbers => schema::NUMBER_FIELDS.iter().map(|f| f.ty).collect(),
-            What::Quotes => schema::QUOTE_FIELDS.iter().map(|f| f.ty).collect(),
+            What::Numbers => fields::NUMBER_FIELDS.iter().map(|f| f.ty).collect(),
+            What::Quotes => fields::QUOTE_FIELDS.iter().map(|f| f.ty).collect(),
         })
         .map(|(&(name, _), ty)| Column::of(name, ty))
         .collect();

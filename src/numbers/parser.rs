@@ -78,7 +78,10 @@ impl<'a> Parser<'a> {
             .is_some_and(|c| c.is_uppercase())
     }
 
-    /// Token `i` begins a sentence (or the text).
+    /// Could token `i` be capitalised because it starts a sentence? Any terminator or colon
+    /// before it says so, abbreviations included (`Acme Inc. Three plants closed`): a number
+    /// word is far likelier to be a count than a name there, so this asks a looser question than
+    /// the sentence splitter's.
     pub(super) fn sentence_start(&self, i: usize) -> bool {
         let mut k = i;
         while k > 0 {

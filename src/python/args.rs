@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PySlice, PyString};
 
 /// A text borrowed from a Python `str`, or a copy with lone surrogates replaced by U+FFFD (one
 /// replacement character per surrogate, so character offsets still index the caller's string).
@@ -66,4 +66,14 @@ impl<'a> TextArgs<'a> {
     pub(super) fn strs(&self) -> Vec<&str> {
         self.args.iter().map(|a| a.text.as_ref()).collect()
     }
+}
+
+pub(super) fn slice<'py>(
+    doc: &Bound<'py, PyString>,
+    span: (usize, usize),
+) -> PyResult<Bound<'py, PyString>> {
+    let py = doc.py();
+    Ok(doc
+        .get_item(PySlice::new(py, span.0 as isize, span.1 as isize, 1))?
+        .cast_into::<PyString>()?)
 }

@@ -63,7 +63,10 @@ impl PyDocument {
             let mut objs = Vec::with_capacity(self.core.numbers.len());
             for n in &self.core.numbers {
                 let src = match &n.source {
-                    Some(s) => Some(Py::new(py, PySource::from_core(py, self, s))?),
+                    Some(s) => Some(Py::new(
+                        py,
+                        PySource::from_core(py, &self.text, &self.shared, s),
+                    )?),
                     None => None,
                 };
                 objs.push(Bound::new(
@@ -82,7 +85,10 @@ impl PyDocument {
         let list = self.quotes.get_or_try_init(py, || -> PyResult<_> {
             let mut objs = Vec::with_capacity(self.core.quotes.len());
             for q in &self.core.quotes {
-                objs.push(Bound::new(py, PyQuote::from_core(py, self, q))?);
+                objs.push(Bound::new(
+                    py,
+                    PyQuote::from_core(py, &self.text, &self.shared, q),
+                )?);
             }
             Ok(PyList::new(py, objs)?.unbind())
         })?;

@@ -92,10 +92,9 @@ impl PyExtractor {
     ) -> PyResult<Bound<'py, PyList>> {
         let arg = TextArg::new(text, &|| "text".to_string())?;
         let t: &str = &arg.text;
-        let g = self.inner.gazetteer();
-        ensure_compiled(py, g)?;
-        let matching = self.inner.options().matching;
-        let mentions = detached(py, || g.find(t, matching))?;
+        let x = &self.inner;
+        ensure_compiled(py, x.gazetteer())?;
+        let mentions = detached(py, || x.spans(t))?;
         let items = mentions.iter().map(|m| {
             (
                 m.span.char_start,

@@ -5,8 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use pyo3::types::PySlice;
-
+use super::args::slice;
 use super::convert::json_to_py;
 use super::gazetteer::Shared;
 
@@ -38,8 +37,7 @@ impl PyMention {
     /// The matched text: `doc.text[start:end]`.
     #[getter]
     fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let slice = PySlice::new(py, self.start as isize, self.end as isize, 1);
-        Ok(self.doc.bind(py).get_item(slice)?.cast_into::<PyString>()?)
+        slice(self.doc.bind(py), (self.start, self.end))
     }
 
     /// The entity's id.

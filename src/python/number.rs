@@ -3,10 +3,9 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use pyo3::types::PySlice;
-
 use crate::numbers::Number;
 
+use super::args::slice;
 use super::quote::PySource;
 
 /// One number: its value, what it counts, and how sure the text is.
@@ -38,16 +37,6 @@ pub struct PyNumber {
     /// Who the number is attributed to, when it is quoted or reported speech.
     #[pyo3(get)]
     pub(super) source: Option<Py<PySource>>,
-}
-
-pub(super) fn slice<'py>(
-    doc: &Bound<'py, PyString>,
-    span: (usize, usize),
-) -> PyResult<Bound<'py, PyString>> {
-    let py = doc.py();
-    Ok(doc
-        .get_item(PySlice::new(py, span.0 as isize, span.1 as isize, 1))?
-        .cast_into::<PyString>()?)
 }
 
 impl PyNumber {

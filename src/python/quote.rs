@@ -7,9 +7,8 @@ use pyo3::types::{PyDict, PyString};
 
 use crate::quotes::{Quote, Source, Speaker};
 
-use super::document::PyDocument;
+use super::args::slice;
 use super::gazetteer::Shared;
-use super::number::slice;
 
 /// Speaker fields shared by Quote and Source, in characters; id and name are looked up on access.
 pub(super) struct SpeakerFields {
@@ -20,14 +19,14 @@ pub(super) struct SpeakerFields {
 }
 
 impl SpeakerFields {
-    pub(super) fn new(doc: &PyDocument, s: Option<&Speaker>) -> SpeakerFields {
+    pub(super) fn new(shared: &Arc<Shared>, s: Option<&Speaker>) -> SpeakerFields {
         SpeakerFields {
             span: s.map(|s| (s.span.char_start, s.span.char_end)),
             entity: s.and_then(|s| s.entity),
             antecedent: s
                 .and_then(|s| s.antecedent)
                 .map(|a| (a.char_start, a.char_end)),
-            shared: doc.shared.clone(),
+            shared: shared.clone(),
         }
     }
 
@@ -90,17 +89,23 @@ pub struct PyQuote {
 }
 
 impl PyQuote {
-    pub(super) fn from_core(py: Python<'_>, doc: &PyDocument, q: &Quote) -> PyQuote {
+    /// `text` is the document's text, `shared` its gazetteer.
+    pub(super) fn from_core(
+        py: Python<'_>,
+        text: &Py<PyString>,
+        shared: &Arc<Shared>,
+        q: &Quote,
+    ) -> PyQuote {
         PyQuote {
             start: q.span.char_start,
             end: q.span.char_end,
-            doc: doc.text.clone_ref(py),
+            doc: text.clone_ref(py),
             paragraphs: q
                 .paragraphs
                 .iter()
                 .map(|p| (p.char_start, p.char_end))
                 .collect(),
-            spk: SpeakerFields::new(doc, q.speaker.as_ref()),
+            spk: SpeakerFields::new(shared, q.speaker.as_ref()),
             verb_span: q.verb.map(|v| (v.char_start, v.char_end)),
             partial: q.partial,
             closed: q.closed,
@@ -222,10 +227,16 @@ pub struct PySource {
 }
 
 impl PySource {
-    pub(super) fn from_core(py: Python<'_>, doc: &PyDocument, s: &Source) -> PySource {
+    /// `text` is the document's text, `shared` its gazetteer.
+    pub(super) fn from_core(
+        py: Python<'_>,
+        text: &Py<PyString>,
+        shared: &Arc<Shared>,
+        s: &Source,
+    ) -> PySource {
         PySource {
-            doc: doc.text.clone_ref(py),
-            spk: SpeakerFields::new(doc, Some(&s.speaker)),
+            doc: text.clone_ref(py),
+            spk: SpeakerFields::new(shared, Some(&s.speaker)),
             verb_span: s.verb.map(|v| (v.char_start, v.char_end)),
             quote: s.quote,
         }

@@ -72,47 +72,6 @@ fn closes_after(c: char) -> bool {
         || is_quote_glyph(c)
 }
 
-/// Paragraphs of `text`: byte ranges separated by blank lines, trimmed, never empty.
-pub(crate) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
-        let piece = &text[s..e];
-        let lead = piece.len() - piece.trim_start().len();
-        let body = piece.trim();
-        if !body.is_empty() {
-            out.push((s + lead, s + lead + body.len()));
-        }
-    };
-    while i < b.len() {
-        if b[i] == b'\n' {
-            let mut j = i + 1;
-            let mut blank = false;
-            while j < b.len() {
-                match b[j] {
-                    b'\n' => {
-                        blank = true;
-                        break;
-                    }
-                    b' ' | b'\t' | b'\r' => j += 1,
-                    _ => break,
-                }
-            }
-            if blank {
-                push(&mut out, start, i);
-                start = j + 1;
-                i = j + 1;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    push(&mut out, start, b.len());
-    out
-}
-
 /// The quote marks of one paragraph, with whether each can open and close a quote.
 fn marks(text: &str, (ps, pe): (usize, usize)) -> Vec<Mark> {
     let para = &text[ps..pe];

@@ -58,7 +58,7 @@ pub fn analyse(
     gazetteer: &Gazetteer,
     numbers: &[(usize, usize)],
 ) -> (Vec<Quote>, Vec<Option<Box<Source>>>) {
-    let paras = marks::paragraphs(text);
+    let paras = crate::text::paragraphs(text);
     let raw = marks::find(text, &paras);
     let mut ments: Vec<MentionRef> = mentions
         .iter()

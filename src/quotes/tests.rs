@@ -46,7 +46,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
 }
 
 fn raw(text: &str) -> Vec<&str> {
-    let paras = marks::paragraphs(text);
+    let paras = crate::text::paragraphs(text);
     marks::find(text, &paras)
         .iter()
         .map(|q| &text[q.span().0..q.span().1])
@@ -56,7 +56,7 @@ fn raw(text: &str) -> Vec<&str> {
 #[test]
 fn paragraphs_split_on_blank_lines_only() {
     let t = "a\nb\n\n  c \n \t\n\nd";
-    let p: Vec<&str> = marks::paragraphs(t)
+    let p: Vec<&str> = crate::text::paragraphs(t)
         .iter()
         .map(|&(a, b)| &t[a..b])
         .collect();
@@ -93,7 +93,7 @@ fn stray_mark_is_contained_in_its_paragraph() {
 #[test]
 fn continued_quote_spans_paragraphs() {
     let t = "\"One.\n\n\"Two.\n\n\"Three,\" she said.";
-    let paras = marks::paragraphs(t);
+    let paras = crate::text::paragraphs(t);
     let q = marks::find(t, &paras);
     assert_eq!(q.len(), 1);
     let parts: Vec<&str> = q[0].parts.iter().map(|&(a, b)| &t[a..b]).collect();

@@ -3,10 +3,12 @@
 mod casefold_table;
 mod charmap;
 pub mod normalize;
+mod paragraphs;
 pub mod sentences;
 
 pub use charmap::CharMap;
 pub use normalize::{is_word_char, NormOptions, NormText};
+pub use paragraphs::paragraphs;
 
 /// Month names and their abbreviations, in lower case (`october`, `oct`, `sept`).
 pub fn is_month_word(w: &str) -> bool {

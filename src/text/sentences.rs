@@ -23,6 +23,7 @@
 //! ```
 
 use super::normalize::OrigSpan;
+use super::CharMap;
 
 /// Abbreviations after which a period does not end a sentence (compared in lower case).
 fn abbreviation(word: &str) -> bool {
@@ -222,7 +223,17 @@ pub(crate) fn abbreviation_period(text: &str, dot: usize) -> bool {
     if can_end_sentence(&lower) && sentence_starter(word_after(text, dot + 1)) {
         return false;
     }
-    abbreviation(&lower) || super::is_month_word(&lower)
+    // `No. 5`, `Nos. 3 and 4`: a number follows; `voted no. One...` ends a sentence.
+    if matches!(lower.as_str(), "no" | "nos") {
+        return text[dot + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    }
+    // A month's short form (`Oct. 3`); the full name ends sentences (`in October. Three...`).
+    abbreviation(&lower)
+        || (super::is_month_word(&lower)
+            && lower.len() <= 4
+            && !matches!(lower.as_str(), "may" | "june" | "july"))
 }
 
 #[inline]
@@ -297,8 +308,8 @@ pub fn split(text: &str) -> Vec<OrigSpan> {
     cuts.push(text.len());
     // Turn cut points into trimmed, non-empty spans with character offsets.
     let mut out = Vec::with_capacity(cuts.len());
+    let chars = CharMap::new(text);
     let mut start = 0usize;
-    let mut char_at = 0usize; // characters before `start`
     for cut in cuts {
         if cut < start {
             continue;
@@ -308,16 +319,13 @@ pub fn split(text: &str) -> Vec<OrigSpan> {
         let body = piece.trim();
         if !body.is_empty() {
             let b0 = start + lead;
-            let c0 = char_at + text[start..b0].chars().count();
-            let c1 = c0 + body.chars().count();
             out.push(OrigSpan {
-                char_start: c0,
-                char_end: c1,
+                char_start: chars.get(b0),
+                char_end: chars.get(b0 + body.len()),
                 byte_start: b0,
                 byte_end: b0 + body.len(),
             });
         }
-        char_at += piece.chars().count();
         start = cut;
     }
     out
@@ -373,6 +381,28 @@ mod tests {
         assert_eq!(
             sents("The U.S. Army and U.S. President Joe Biden met Gen. He Weidong."),
             ["The U.S. Army and U.S. President Joe Biden met Gen. He Weidong."]
+        );
+    }
+
+    #[test]
+    fn full_month_names_and_a_bare_no_end_sentences() {
+        // A short month form keeps its period; a full name (May, June and July included) and a
+        // `no.` not followed by a number end the sentence.
+        assert_eq!(
+            sents("The vote was held in March. Four members left. It opens Oct. 9 or in May. Two more."),
+            [
+                "The vote was held in March.",
+                "Four members left.",
+                "It opens Oct. 9 or in May.",
+                "Two more."
+            ]
+        );
+        assert_eq!(
+            sents("The board voted no. One member abstained on Item No. 4 and Nos. 5 and 6."),
+            [
+                "The board voted no.",
+                "One member abstained on Item No. 4 and Nos. 5 and 6."
+            ]
         );
     }
 
