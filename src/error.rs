@@ -9,7 +9,7 @@ use std::fmt;
 pub enum ErrorKind {
     /// A gazetteer record is malformed, duplicated or conflicting.
     Gazetteer,
-    /// The input text cannot be processed (for example, over 4 GiB).
+    /// The input text cannot be processed (for example, over 2 GiB).
     Text,
     /// An option has a value outside its domain.
     Option,

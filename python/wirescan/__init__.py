@@ -506,7 +506,7 @@ def _restore_extractor(fmt: int, gazetteer: Gazetteer, options: Any) -> Extracto
 
 from . import _pandas  # noqa: E402
 
-_pandas.install()
+_pandas.install(Extractor)
 
 __all__ = [
     "Document",

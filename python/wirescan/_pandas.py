@@ -7,7 +7,7 @@ import functools
 import importlib.abc
 import importlib.util
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,11 +16,14 @@ if TYPE_CHECKING:
     from . import Extractor, What
 
 
+# The package hands in its Extractor class at import (install), so this module, which the
+# package imports, never imports the package back.
+_EXTRACTOR: list[Callable[[], Extractor]] = []
+
+
 @functools.lru_cache(maxsize=1)
 def _default_extractor() -> Extractor:
-    from . import Extractor
-
-    return Extractor()
+    return _EXTRACTOR[0]()
 
 
 class SeriesAccessor:
@@ -84,7 +87,10 @@ class _PandasHook(importlib.abc.MetaPathFinder):
         return spec
 
 
-def install() -> None:
+def install(extractor: Callable[[], Extractor]) -> None:
+    """Registers the accessor now or when pandas is imported; ``extractor()`` makes the default
+    Extractor on first use."""
+    _EXTRACTOR[:] = [extractor]
     if "pandas" in sys.modules:
         register()
     elif not any(isinstance(f, _PandasHook) for f in sys.meta_path):

@@ -406,7 +406,8 @@ pub fn normalize_str(src: &str, opts: NormOptions) -> String {
 }
 
 impl NormText {
-    /// Normalises `src`. Fails only for texts whose original or normalised form exceeds 4 GiB.
+    /// Normalises `src`. Fails only for a text over 2 GiB, one whose normalised form would grow
+    /// more than [`MAX_EXPANSION`] times, or one whose normalised form exceeds 4 GiB.
     pub fn new(src: &str, opts: NormOptions) -> Result<NormText> {
         if src.len() > u32::MAX as usize / 2 {
             return Err(Error::new(
