@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,13 @@ import wirescan
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+
+# tools/test-wheel.sh runs the suite against an installed wheel: the package must not come
+# from the source tree then.
+if os.environ.get("WIRESCAN_TEST_INSTALLED") and Path(wirescan.__file__).is_relative_to(
+    ROOT / "python"
+):
+    raise RuntimeError(f"testing the installed wheel, but wirescan comes from {wirescan.__file__}")
 
 
 @pytest.fixture(scope="session")

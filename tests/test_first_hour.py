@@ -68,3 +68,32 @@ def test_displacy_with_spacy_labels(ex: wirescan.Extractor) -> None:
     assert [e["label"] for e in d["ents"]] == ["PERSON", "GPE", "CARDINAL"]
     with pytest.raises(ValueError, match="labels must be"):
         ex.extract("Seoul.").to_displacy(labels="nope")  # type: ignore[arg-type]
+
+
+def test_one_version_shown_with_the_default_gazetteers() -> None:
+    """The version is stated once (Cargo.toml; pyproject.toml reads it), and the CLI and
+    show_versions() give it with the default gazetteer's version."""
+    import re
+    import subprocess
+    import sys
+    from importlib import metadata
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    cargo = (root / "Cargo.toml").read_text(encoding="utf-8")
+    stated = re.search(r'^version = "([^"]+)"', cargo, re.M)
+    assert stated is not None
+    assert wirescan.__version__ == stated.group(1) == metadata.version("wirescan")
+    assert 'dynamic = ["version"]' in (root / "pyproject.toml").read_text(encoding="utf-8")
+    gaz = wirescan.default_gazetteer_info()["version"]
+    out = subprocess.run(
+        [sys.executable, "-m", "wirescan", "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == f"wirescan {wirescan.__version__} (default gazetteer {gaz})"
+    versions = wirescan.show_versions(as_dict=True)
+    assert versions is not None
+    assert versions["wirescan"] == wirescan.__version__
+    assert versions["default gazetteer"] == gaz
+    assert set(versions) >= {"python", "platform", "pandas", "pyarrow"}
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {wirescan.__version__}" in changelog

@@ -32,7 +32,11 @@ PYTHON_DIR = Path(wirescan.__file__).resolve().parent.parent
 def mypy(tmp_path: Path, code: str) -> str:
     (tmp_path / "snippet.py").write_text(textwrap.dedent(code), encoding="utf-8")
     (tmp_path / "mypy.ini").write_text("[mypy]\nplugins = wirescan.mypy_plugin\n", encoding="utf-8")
-    env = dict(os.environ, MYPYPATH=str(PYTHON_DIR))
+    env = dict(os.environ)
+    if PYTHON_DIR.name not in ("site-packages", "dist-packages"):
+        # An editable install: mypy finds the package's source folder through MYPYPATH (an
+        # installed wheel is found in site-packages, which mypy refuses on MYPYPATH).
+        env["MYPYPATH"] = str(PYTHON_DIR)
     r = subprocess.run(
         [
             sys.executable,

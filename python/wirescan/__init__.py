@@ -302,6 +302,31 @@ def default_gazetteer_info() -> dict[str, Any]:
     return json.loads(raw)
 
 
+def show_versions(*, as_dict: bool = False) -> dict[str, str | None] | None:
+    """The versions a bug report needs: wirescan's, the bundled default gazetteer's, Python's,
+    the platform, and those of the optional extras that are installed (read from their
+    metadata, never imported). Prints them, or returns them with ``as_dict=True``."""
+    import platform
+    from importlib import metadata
+
+    out: dict[str, str | None] = {
+        "wirescan": __version__,
+        "default gazetteer": str(default_gazetteer_info().get("version")),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+    for dist in ("pandas", "pyarrow", "polars", "dask", "pyspark", "tqdm"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = None
+    if as_dict:
+        return out
+    for k, v in out.items():
+        print(f"{k:>18}: {v if v is not None else '-'}")
+    return None
+
+
 class Extractor:
     """Finds entities, numbers and quotes in texts.
 
@@ -525,6 +550,7 @@ __all__ = [
     "__version__",
     "default_gazetteer_info",
     "schema",
+    "show_versions",
     "to_frame",
     "to_table",
 ]

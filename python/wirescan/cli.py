@@ -52,7 +52,16 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
-from . import Extractor, Gazetteer, __version__, _archive, _core, _frames, schema
+from . import (
+    Extractor,
+    Gazetteer,
+    __version__,
+    _archive,
+    _core,
+    _frames,
+    default_gazetteer_info,
+    schema,
+)
 from .errors import WirescanError
 
 CHUNK_DOCS = 512
@@ -529,11 +538,22 @@ def _who(text: str | None, name: str | None) -> str:
     return f"{shown} [{name}]" if name and name != shown else shown
 
 
+def _gazetteer_version() -> str:
+    try:
+        return str(default_gazetteer_info().get("version", "unknown"))
+    except (OSError, ValueError):  # a broken install: --version still answers
+        return "missing"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="wirescan", description="Entities, numbers and quotes from news text."
     )
-    parser.add_argument("--version", action="version", version=f"wirescan {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"wirescan {__version__} (default gazetteer {_gazetteer_version()})",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser(
         "extract",
