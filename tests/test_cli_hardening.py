@@ -186,7 +186,11 @@ def test_utf8_bom_in_csv_jsonl_and_txt(tmp_path: Path) -> None:
 # --- 6. signals and FIFOs -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+POSIX = sys.platform != "win32"
+
+
+@pytest.mark.skipif(not POSIX, reason="SIGTERM/SIGHUP to a child are POSIX")
+@pytest.mark.parametrize("sig", [getattr(signal, n, None) for n in ("SIGTERM", "SIGHUP")])
 def test_sigterm_and_sighup_leave_no_files(tmp_path: Path, sig: signal.Signals) -> None:
     src = tmp_path / "a.jsonl"
     src.write_text((json.dumps({"text": ARTICLE * 20}) + "\n") * 60_000, encoding="utf-8")
@@ -216,6 +220,7 @@ def test_sigterm_and_sighup_leave_no_files(tmp_path: Path, sig: signal.Signals) 
     assert sorted(x.name for x in tmp_path.iterdir()) == ["a.jsonl"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 def test_fifo_in_an_input_directory_is_skipped_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text('{"text": "Seoul."}\n', encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.jsonl")
@@ -291,7 +296,9 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     assert r.returncode == 2 and "found no input files" in r.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only directories")
+@pytest.mark.skipif(
+    not POSIX or os.geteuid() == 0, reason="needs POSIX permissions, and root can write anywhere"
+)
 def test_unwritable_output_directory_is_exit_3(tmp_path: Path) -> None:
     src = tmp_path / "a.jsonl"
     src.write_text('{"text": "Seoul."}\n', encoding="utf-8")

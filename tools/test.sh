@@ -46,3 +46,12 @@ echo "== ruff, mypy, stubtest"
 
 echo "== pytest"
 "$PY" -m pytest -q
+
+# The wheel users install: built as a release would build it, then installed and tested where
+# there is no Rust and no C compiler (WIRESCAN_SKIP_WHEEL=1 skips this during development).
+if [ -z "${WIRESCAN_SKIP_WHEEL:-}" ]; then
+    echo "== the portable wheel, tested without Rust (tools/build-wheels.sh, tools/test-wheel.sh)"
+    WHEELS=$(mktemp -d)
+    bash tools/build-wheels.sh "$WHEELS"
+    bash tools/test-wheel.sh "$(ls "$WHEELS"/wirescan-*.whl)"
+fi
