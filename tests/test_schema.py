@@ -99,3 +99,24 @@ def test_frames_to_dict_attributes_and_stubs_agree(what: str) -> None:
         assert "source" in stub_attributes("Number")
         assert any(item.source is not None for _, item in items)
         assert set(stub_attributes("Source")) >= set(items[0][1].source.to_dict())
+
+
+def test_every_bad_option_is_an_option_error() -> None:
+    """Bad option values raise wirescan.OptionError (a ValueError), from the core's parsers and
+    the Python layer alike."""
+    ex = extractor()
+    g = ex.gazetteer
+    doc = ex.extract("Rosa Lind spoke.")
+    calls = [
+        lambda: ex.frame(["a"], "people"),  # type: ignore[arg-type]
+        lambda: ex.frame(["a", "b"], ids=[1]),
+        lambda: ex.frame(["a"], ids=[1, 2]),
+        lambda: doc.to_displacy(labels="brat"),  # type: ignore[arg-type]
+        lambda: g.merge(g, on_conflict="ignore"),
+        lambda: schema.columns("people"),
+        lambda: wirescan.to_frame([doc], "people"),  # type: ignore[arg-type]
+        lambda: ex.extract_batch(["a"], n_threads=_core.max_threads() + 1),
+    ]
+    for call in calls:
+        with pytest.raises(wirescan.OptionError):
+            call()

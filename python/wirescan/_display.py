@@ -10,6 +10,8 @@ import html
 import itertools
 from typing import Any
 
+from .errors import OptionError
+
 KIND_COLOURS = {
     "person": "#f7c6c7",
     "org": "#c6dbf7",
@@ -117,7 +119,7 @@ def to_displacy(doc: Any, labels: str = "wirescan") -> dict[str, Any]:
     overlap: in overlapping mode the leftmost-longest layer is kept (the mentions the default
     mode would return)."""
     if labels not in ("wirescan", "spacy"):
-        raise ValueError(f"labels must be 'wirescan' or 'spacy', not {labels!r}")
+        raise OptionError(f"labels must be 'wirescan' or 'spacy', not {labels!r}")
     spacy = labels == "spacy"
 
     def label(kind: str) -> str:

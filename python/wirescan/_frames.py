@@ -164,7 +164,7 @@ def chunks(
             try:
                 key = next(key_iter)
             except StopIteration:
-                raise ValueError(f"ids has fewer items than texts ({pos})") from None
+                raise OptionError(f"ids has fewer items than texts ({pos})") from None
         else:
             key = pos
         seen += 1
@@ -182,7 +182,7 @@ def chunks(
             yield batch, batch_keys, seen, all_keys
             batch, batch_keys, seen, all_keys = [], [], 0, []
     if key_iter is not None and next(key_iter, _END) is not _END:
-        raise ValueError("ids has more items than texts")
+        raise OptionError("ids has more items than texts")
     if seen:
         yield batch, batch_keys, seen, all_keys
 
@@ -269,7 +269,7 @@ def documents_table(docs: Iterable[Any], what: str, ids: Iterable[Any] | None) -
     docs = list(docs)
     keys = list(ids) if ids is not None else list(range(len(docs)))
     if len(keys) != len(docs):
-        raise ValueError(f"ids has {len(keys)} items for {len(docs)} documents")
+        raise OptionError(f"ids has {len(keys)} items for {len(docs)} documents")
     pa = schema._need("pyarrow", "arrow")
     rows, cols = _core.columns_from_documents(docs, what)
     arr = KeyType(keys if ids is not None else None).array(keys)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import _core
+from .errors import OptionError
 
 WHAT = ("entities", "numbers", "quotes")
 
@@ -37,7 +38,7 @@ _BY_WHAT = {"entities": ENTITIES, "numbers": NUMBERS, "quotes": QUOTES}
 
 def check_what(what: str) -> str:
     if what not in _BY_WHAT:
-        raise ValueError(f"what must be one of {', '.join(WHAT)}, not {what!r}")
+        raise OptionError(f"what must be one of {', '.join(WHAT)}, not {what!r}")
     return what
 
 

@@ -40,7 +40,7 @@ enum CaseKind {
 
 /// One entity's claim on a pattern (12 bytes: a million of them fit in 12 MB).
 #[derive(Clone, Copy, Debug)]
-struct Cand {
+struct Candidate {
     entity: u32,
     /// Index into `Compiled::exact` for exact-case aliases.
     exact: u32,
@@ -48,7 +48,7 @@ struct Cand {
     kind: CaseKind,
 }
 
-impl Cand {
+impl Candidate {
     #[inline]
     fn case(&self) -> Case {
         match self.kind {
@@ -140,7 +140,7 @@ pub(crate) struct Compiled {
     /// For pattern `p`, its candidates are `cands[pat_cands[p] .. pat_cands[p + 1]]` (high bit
     /// masked off); one entry more than there are patterns.
     pat_cands: Vec<u32>,
-    cands: Vec<Cand>,
+    cands: Vec<Candidate>,
     exact: Vec<Box<str>>,
     case_norm: NormOptions,
 }
@@ -244,7 +244,7 @@ impl Compiled {
         });
         let mut patterns: Vec<&str> = Vec::new();
         let mut pat_cands: Vec<u32> = Vec::new();
-        let mut cands: Vec<Cand> = Vec::with_capacity(entries.len());
+        let mut cands: Vec<Candidate> = Vec::with_capacity(entries.len());
         let mut exact: Vec<Box<str>> = Vec::new();
         let mut exact_ids: HashMap<String, u32> = HashMap::new();
         let mut group_start = 0usize;
@@ -279,7 +279,7 @@ impl Compiled {
                 CasePolicy::Tolerant => (CaseKind::Tolerant, 0),
                 CasePolicy::Insensitive | CasePolicy::Auto => (CaseKind::Insensitive, 0),
             };
-            cands.push(Cand {
+            cands.push(Candidate {
                 entity: e.entity,
                 exact: exact_id,
                 form: e.form,
@@ -342,7 +342,7 @@ impl Compiled {
     pub(crate) fn memory_usage(&self) -> usize {
         let auto: usize = self.shards.iter().map(|s| s.auto.memory_usage()).sum();
         auto + self.pat_cands.capacity() * 4
-            + self.cands.capacity() * std::mem::size_of::<Cand>()
+            + self.cands.capacity() * std::mem::size_of::<Candidate>()
             + self.exact.iter().map(|s| s.len() + 16).sum::<usize>()
     }
 
