@@ -11,10 +11,12 @@ scorer's, not ours. Sets whose files are missing are skipped with a note.
 - entities: ``linking/newsfair_dev`` and ``linking/msnbc``, default gazetteer: detection F1
   (overlap), person recall, linking F1 against Wikidata (an entity's QID is its ``wikidata``
   attribute, or its id when that is a QID).
+- numbers: the hand-annotated sentences of tests/data/numbers_dev/ (PolNeAR train articles),
+  split into ``tune`` and ``dev`` halves; scoring rules in bench/numbers_dev.py.
 - seeds: quotes against tests/test_quotes_seeds.py's expectations are a test; here the default
   gazetteer's entity precision/recall on the seeds (tools/eval_default_gazetteer.py).
 
-Run: ``python bench/accuracy.py [--only quotes,entities,seeds] [--markdown] [--errors N]``
+Run: ``python bench/accuracy.py [--only quotes,numbers,entities,seeds] [--markdown] [--errors N]``
 """
 
 from __future__ import annotations
@@ -212,6 +214,20 @@ def seeds() -> list[tuple[str, tuple[int, int, int]]]:
     return [("seeds (default gazetteer)", total)]  # type: ignore[list-item]
 
 
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def numbers(dev: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The hand-annotated numbers set (bench/numbers_dev.py has the scoring rules)."""
+    if not (dev / "polnear" / "polnear_train.jsonl.gz").exists():
+        print("(numbers skipped: no polnear/polnear_train.jsonl.gz)", file=sys.stderr)
+        return []
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import numbers_dev
+
+    return numbers_dev.score(dev)
+
+
 # --- report ------------------------------------------------------------------------------------
 
 
@@ -220,7 +236,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--dev", help="the development data folder (default ../shared/dev)")
-    ap.add_argument("--only", default="quotes,entities,seeds")
+    ap.add_argument("--only", default="quotes,numbers,entities,seeds")
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="print N wrong speakers (train)")
     args = ap.parse_args()
@@ -241,6 +257,25 @@ def main() -> None:
                 f"{o['recall']:.3f} | {o['f1']:.3f} | {e2e['f1']:.3f} | {sp['span_acc']:.3f} | "
                 f"{r['single_recall'][0]:.3f} | {r['partial_recall'][0]:.3f} |"
             )
+    if "numbers" in only:
+        rows_n = numbers(dev)
+        print("\nNumbers (hand-annotated PolNeAR train sentences; scorer: bench/numbers_dev.py)\n")
+        print(
+            "| set | sentences | gold counts | predicted | span P | span R | span F1 | exact | "
+            "value | unit | approx | change | object | non-counts counted |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for name, r in rows_n:
+            print(
+                f"| numbers_{name} | {r['sentences']} | {r['gold']} | {r['pred']} | "
+                f"{r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['exact']:.3f} | "
+                f"{r['value']:.3f} | {r['unit']:.3f} | {r['approx']:.3f} | {r['change']:.3f} | "
+                f"{r['object']:.3f} | {r['noncount_fp']} of {r['nc_gold']} |"
+            )
+        for name, r in rows_n:
+            if name == "tune" and args.errors:
+                for e in r["errors"][: args.errors]:
+                    print("   ", e)
     if "entities" in only:
         for name, r in entities(dev):
             print(f"\nEntities: {name} (scorer: linking/score.py)\n")
