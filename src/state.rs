@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::{Form, Gazetteer, GazetteerOptions, Mention};
-use crate::numbers::{NumKind, Number};
+use crate::numbers::{Change, NumKind, Number};
 use crate::pipeline::{AttributedNumber, Document};
 use crate::quotes::{Cue, Quote, Source, Speaker};
 use crate::text::normalize::OrigSpan;
@@ -110,6 +110,7 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
                 "unit": n.unit,
                 "approx": n.approx.as_ref().map(|(q, s)| json!([q, span(s)])),
                 "object": n.object.as_ref().map(|(o, h)| json!([span(o), span(h)])),
+                "change": n.change.map(Change::as_str),
             })
         })
         .collect();
@@ -296,6 +297,12 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
             unit: n["unit"].as_str().map(intern).transpose()?,
             approx,
             object,
+            change: match n["change"].as_str() {
+                None => None,
+                Some("up") => Some(Change::Up),
+                Some("down") => Some(Change::Down),
+                Some(_) => return Err(bad("change")),
+            },
         });
     }
     for q in list("quotes")? {

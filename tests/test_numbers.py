@@ -454,3 +454,33 @@ def test_number_repr_and_dict() -> None:
     assert "13,000" in repr(n) and "more than" in repr(n)
     doc = EX.extract("1,500 soldiers")
     assert doc.to_dict()["numbers"][0]["text"] == "1,500"
+
+
+def test_change_direction_and_new_level_through_the_api() -> None:
+    """`rose 4% to 2.7 million`: the change (up) and the new level, never one range; the
+    change is in to_dict(), the repr and the numbers frame."""
+    ex = wirescan.Extractor(wirescan.Gazetteer.from_records([]))
+    text = "Membership rose 6% to 1.2 million, while fees fell by $3 to $40 and 90 posts were cut."
+    nums = ex.extract(text).numbers
+    got = [(n.text, n.kind, n.change) for n in nums]
+    assert got == [
+        ("6%", "percent", "up"),
+        ("1.2 million", "cardinal", None),
+        ("$3", "money", "down"),
+        ("$40", "money", None),
+        ("90", "cardinal", None),
+    ]
+    assert nums[0].to_dict()["change"] == "up"
+    assert "change=up" in repr(nums[0])
+    pytest.importorskip("pandas")
+    frame = ex.frame([text], "numbers")
+    assert list(frame["change"].fillna("-")) == ["up", "-", "down", "-", "-"]
+
+
+def test_year_spans_are_not_ranges_of_counts() -> None:
+    ex = wirescan.Extractor(wirescan.Gazetteer.from_records([]))
+    assert ex.extract("He coached the team from 1988 to 1996.").numbers == []
+    assert ex.extract("Sales rose 12% in 2020 to 80,000 cars.").numbers[1].text == "80,000"
+    every = wirescan.Extractor(wirescan.Gazetteer.from_records([]), include_non_counts=True)
+    (n,) = every.extract("He coached the team from 1988 to 1996.").numbers
+    assert n.kind == "year"

@@ -84,6 +84,8 @@ def document_html(doc: Any) -> str:
                 title = f"{ent.name} ({ent.kind}, {ent.entity_id})"
             elif num is not None:
                 title = num.kind if num.value is None else f"{num.kind} {num.value:g}"
+                if num.change is not None:
+                    title += f" ({num.change})"
                 if num.source is not None:
                     title += f", per {' '.join(num.source.speaker_text.split())}"
             out.append(f'<span style="{style}" title="{html.escape(title)}">{piece}</span>')

@@ -146,6 +146,9 @@ pub static NUMBER_FIELDS: &[Field<AttributedNumber>] = &[
     field("approx", Str, |r| {
         Cell::Str(r.item.number.approx.map(|a| a.0))
     }),
+    field("change", Str, |r| {
+        Cell::Str(r.item.number.change.map(|c| c.as_str()))
+    }),
     field("object", Str, |r| {
         Cell::Str(r.item.number.object.map(|o| r.slice(&o.0)))
     }),

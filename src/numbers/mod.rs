@@ -27,7 +27,7 @@ mod tests;
 use crate::error::Result;
 use crate::text::{NormOptions, NormText};
 
-pub use number::{NumKind, Number, NumberOptions};
+pub use number::{Change, NumKind, Number, NumberOptions};
 use parser::Parser;
 use tokens::tokenize;
 

@@ -53,6 +53,25 @@ impl NumKind {
     }
 }
 
+/// The direction of a change the text reports a number as (`rose 4%`, `cut 200 jobs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// The quantity went up by the number (`rose`, `increased by`, `gained`).
+    Up,
+    /// The quantity went down by the number (`fell`, `cut`, `lost`); the value stays positive.
+    Down,
+}
+
+impl Change {
+    /// `up` or `down`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Up => "up",
+            Change::Down => "down",
+        }
+    }
+}
+
 /// One number found in a text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Number {
@@ -74,6 +93,9 @@ pub struct Number {
     pub approx: Option<(&'static str, OrigSpan)>,
     /// The counted noun phrase after the number and its head word.
     pub object: Option<(OrigSpan, OrigSpan)>,
+    /// Set when the text says the quantity changed by this number (`rose 4%`); a number after
+    /// `to` (`rose 4% to 2.7 million`) is the new level, its own number, with no change.
+    pub change: Option<Change>,
 }
 
 /// Options for number extraction.

@@ -46,7 +46,11 @@ impl<'a> Parser<'a> {
                             || (self.word(i) == Some("from") && joiner == Some("to"));
                         if ok && !self.date_like(&r) {
                             r.first = i;
-                            out.push(self.finish(r, opts));
+                            if r.kind.is_count() {
+                                out.push(self.finish(r, opts));
+                            } else if opts.include_non_counts {
+                                out.push(self.emit_plain(r.first, r.last, r.value, r.kind));
+                            }
                             i = r.last + 1;
                             continue;
                         }
@@ -62,10 +66,13 @@ impl<'a> Parser<'a> {
                 i += 1;
                 continue;
             };
+            // `rose 4% to 2.7 million`: a change and the new level, two numbers, never a range.
+            let change = self.change_before(core.first);
             if matches!(
                 core.kind,
                 NumKind::Cardinal | NumKind::Money | NumKind::Percent
-            ) {
+            ) && !(change.is_some() && self.word(core.last + 1) == Some("to"))
+            {
                 if let Some(r) = self.range_after(core) {
                     if !self.date_like(&r) && self.word(core.last + 1) != Some("and") {
                         core = r;
@@ -73,14 +80,22 @@ impl<'a> Parser<'a> {
                 }
             }
             // Dates, years, names.
-            if let Some(kind) = self.reclassify(&core) {
+            let non_count = (!core.kind.is_count()).then_some(core.kind);
+            if let Some(kind) = non_count.or_else(|| self.reclassify(&core)) {
                 if opts.include_non_counts {
                     out.push(self.emit_plain(core.first, core.last, core.value, kind));
                 }
                 i = core.last + 1;
                 continue;
             }
-            out.push(self.finish(core, opts));
+            let mut number = self.finish(core, opts);
+            if matches!(
+                number.kind,
+                NumKind::Cardinal | NumKind::Money | NumKind::Percent
+            ) {
+                number.change = change;
+            }
+            out.push(number);
             i = core.last + 1;
         }
         out
@@ -103,6 +118,7 @@ impl<'a> Parser<'a> {
             unit: None,
             approx: None,
             object: None,
+            change: None,
         }
     }
 
@@ -143,6 +159,7 @@ impl<'a> Parser<'a> {
             unit: c.unit,
             approx,
             object,
+            change: None,
         }
     }
 

@@ -301,3 +301,99 @@ fn a_participle_after_a_vague_number_is_not_its_object() {
     assert!(full("hundreds displaced by the flood")[0].object.is_none());
     assert!(full("hundreds of families fled")[0].object.is_some());
 }
+
+fn changes(text: &str) -> Vec<(String, &'static str, Option<&'static str>)> {
+    find_numbers(text, NumberOptions::default())
+        .expect("numbers")
+        .into_iter()
+        .map(|n| {
+            (
+                text[n.span.byte_start..n.span.byte_end].to_string(),
+                n.kind.as_str(),
+                n.change.map(Change::as_str),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_and_its_new_level_are_two_numbers() {
+    let s = |t: &str, k: &'static str, c: Option<&'static str>| (t.to_string(), k, c);
+    assert_eq!(
+        changes("Ticket sales jumped 12% to 3.4 million last season."),
+        vec![
+            s("12%", "percent", Some("up")),
+            s("3.4 million", "cardinal", None)
+        ]
+    );
+    assert_eq!(
+        changes("The fund shrank by $8.2 billion to $96 billion."),
+        vec![
+            s("$8.2 billion", "money", Some("down")),
+            s("$96 billion", "money", None)
+        ]
+    );
+    // A year between the change and its new level joins neither.
+    assert_eq!(
+        changes("Exports grew 15% in 2021 to 640,000 tonnes."),
+        vec![
+            s("15%", "percent", Some("up")),
+            s("640,000", "cardinal", None)
+        ]
+    );
+    assert_eq!(
+        changes("The mill shed 350 jobs after a drop of 9% in orders."),
+        vec![
+            s("350", "cardinal", Some("down")),
+            s("9%", "percent", Some("down"))
+        ]
+    );
+    // `to` a level is no change; a real range keeps its ends.
+    assert_eq!(
+        changes("Turnout climbed to 64 percent, with 3,000 to 4,000 volunteers."),
+        vec![
+            s("64 percent", "percent", None),
+            s("3,000 to 4,000", "range", None)
+        ]
+    );
+}
+
+#[test]
+fn years_never_join_a_count_and_year_spans_are_not_counts() {
+    assert!(changes("She chaired it between 1994 and 2003 and left.").is_empty());
+    assert!(changes("Prices from 2008 to 2015 stayed flat.").is_empty());
+    let all = find_numbers(
+        "She chaired it between 1994 and 2003.",
+        NumberOptions {
+            include_non_counts: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].kind, NumKind::Year);
+    // Counts that happen to look like years stay counts when a plural noun follows.
+    assert_eq!(
+        changes("between 1200 and 1500 workers"),
+        vec![("between 1200 and 1500".to_string(), "range", None)]
+    );
+    // A percentage never runs to a plain count.
+    assert_eq!(
+        changes("a 7% to 900 split"),
+        vec![
+            ("7%".to_string(), "percent", None),
+            ("900".to_string(), "cardinal", None)
+        ]
+    );
+}
+
+#[test]
+fn up_and_down_are_changes_only_as_adverbs() {
+    let c = |t: &str| changes(t).into_iter().map(|x| x.2).collect::<Vec<_>>();
+    assert_eq!(
+        c("Oil was up 3% and gold closed down 40 cents."),
+        [Some("up"), Some("down")]
+    );
+    assert_eq!(c("The index, down 12 points, recovered."), [Some("down")]);
+    assert_eq!(c("They hope to pick up two seats."), [None]);
+    assert_eq!(c("Women make up 52 percent of voters."), [None]);
+}

@@ -1,6 +1,8 @@
 //! The word lists numbers are read with: number words, scales, currencies, units, and the
 //! words that decide whether a number counts something.
 
+use super::number::Change;
+
 pub(super) fn unit_word(w: &str) -> Option<f64> {
     Some(match w {
         "zero" => 0.0,
@@ -442,4 +444,32 @@ pub(super) fn takes_about(w: &str) -> bool {
             | "question"
             | "information"
     )
+}
+
+/// Verbs (and adverbs) that say a quantity changed by the number after them: `rose 4%`,
+/// `increased by $12.5 billion`, `cut 200 jobs`, `down 0.4%`. Lower case, as normalised.
+pub(super) fn change_word(w: &str) -> Option<Change> {
+    Some(match w {
+        "rose" | "rise" | "rises" | "rising" | "risen" | "increased" | "increase" | "increases"
+        | "increasing" | "grew" | "grow" | "grows" | "growing" | "grown" | "gained" | "gain"
+        | "gains" | "gaining" | "climbed" | "climb" | "climbs" | "climbing" | "jumped" | "jump"
+        | "jumps" | "jumping" | "soared" | "soar" | "soars" | "surged" | "surge" | "surges"
+        | "added" | "adds" | "rebounded" | "up" | "boosted" => Change::Up,
+        "fell" | "fall" | "falls" | "falling" | "fallen" | "dropped" | "drop" | "drops"
+        | "dropping" | "declined" | "decline" | "declines" | "declining" | "decreased"
+        | "decrease" | "decreases" | "decreasing" | "cut" | "cuts" | "cutting" | "slashed"
+        | "slash" | "shed" | "sheds" | "shedding" | "slid" | "slide" | "slides" | "slumped"
+        | "plunged" | "plunge" | "plunges" | "tumbled" | "sank" | "shrank" | "shrunk" | "eased"
+        | "slipped" | "dipped" | "down" | "lowered" | "reduced" => Change::Down,
+        _ => return None,
+    })
+}
+
+/// Nouns of change that take `of` before the number: `a gain of 200,000 jobs`, `a drop of 3%`.
+pub(super) fn change_noun(w: &str) -> Option<Change> {
+    Some(match w {
+        "gain" | "increase" | "rise" | "jump" | "growth" => Change::Up,
+        "drop" | "decline" | "decrease" | "fall" | "cut" | "reduction" | "loss" => Change::Down,
+        _ => return None,
+    })
 }

@@ -31,6 +31,9 @@ pub struct PyNumber {
     pub(super) unit: Option<&'static str>,
     #[pyo3(get)]
     pub(super) approx: Option<&'static str>,
+    /// `up` or `down` when the text says the quantity changed by this number (`rose 4%`).
+    #[pyo3(get)]
+    pub(super) change: Option<&'static str>,
     pub(super) approx_span: Option<(usize, usize)>,
     pub(super) object_span: Option<(usize, usize)>,
     pub(super) head_span: Option<(usize, usize)>,
@@ -59,6 +62,7 @@ impl PyNumber {
             vague: n.vague,
             unit: n.unit,
             approx: n.approx.map(|a| a.0),
+            change: n.change.map(crate::numbers::Change::as_str),
             approx_span: n.approx.map(|a| chars(&a.1)),
             object_span: n.object.map(|o| chars(&o.0)),
             head_span: n.object.map(|o| chars(&o.1)),
@@ -129,6 +133,7 @@ impl PyNumber {
         d.set_item("approx", self.approx)?;
         d.set_item("approx_start", self.approx_start())?;
         d.set_item("approx_end", self.approx_end())?;
+        d.set_item("change", self.change)?;
         d.set_item("object", self.object(py)?)?;
         d.set_item("object_start", self.object_start())?;
         d.set_item("object_end", self.object_end())?;
@@ -154,6 +159,9 @@ impl PyNumber {
         }
         if self.vague {
             extra.push_str(" vague");
+        }
+        if let Some(c) = self.change {
+            extra.push_str(&format!(" change={c}"));
         }
         if let Some(o) = self.object(py)? {
             extra.push_str(&format!(" object={}", o.repr()?));
