@@ -187,7 +187,8 @@ POSITIVE = [
     ("In 1995 3,000 soldiers", "3,000", 3000, "cardinal", None, "soldiers"),
     ("the 2022 invasion killed 1,200 civilians", "1,200", 1200, "cardinal", None, "civilians"),
     ("No one said 40 jets", "40", 40, "cardinal", None, "jets"),
-    ("one of the three pictures", "three", 3, "cardinal", None, "pictures"),
+    ("one of the three pictures", "one", 1, "cardinal", None, "pictures"),
+    ("just 5 of the 32 NATO allies", "5", 5, "cardinal", None, "NATO allies"),
     ("MH17 carried 298 people", "298", 298, "cardinal", None, "people"),
     ("COVID-19 killed 7 million people", "7 million", 7e6, "cardinal", None, "people"),
     # fullwidth digits normalise
@@ -196,6 +197,16 @@ POSITIVE = [
 
 # Texts with no number that counts anything.
 NEGATIVE = [
+    "The hearing opens at 9 a.m. and ends by 4 p.m.",
+    "the 2031-32 season budget",
+    "signed on 14/02/2030 and again on 4/18",
+    "payment is due on the 21st",
+    "ring 0161 496 0732 today",
+    "a Pixel 12 Pro and a Fold 6 Ultra",
+    "a .415 hitter",
+    "rolled into a 403(b) account",
+    "leaders of the Group of 20 met",
+    "he served from 1977 to 1981 and again between 1985 and 1989",
     "Pyongyang [North Korea], October 20 : North Korea",
     "on Oct. 3",
     "on October 3, 2024",
@@ -273,6 +284,16 @@ def test_negative(text: str) -> None:
         ("2024-10-23", ["date"]),
         ("Resolution 2231", ["code"]),
         ("from the 8th to the 13th [of October]", ["date", "date"]),
+        ("The hearing opens at 9 a.m. and ends by 4 p.m.", ["time", "time"]),
+        ("the 2031-32 season", ["year"]),
+        ("signed on 14/02/2030 and again on 4/18", ["date", "date"]),
+        ("payment is due on the 21st", ["date"]),
+        ("ring 0161 496 0732 today", ["code"]),
+        ("a Pixel 12 Pro and a Fold 6 Ultra", ["code", "code"]),
+        ("a .415 hitter", ["code"]),
+        ("rolled into a 403(b) account", ["code"]),
+        ("leaders of the Group of 20 met", ["code"]),
+        ("he served from 1977 to 1981", ["year"]),
     ],
 )
 def test_non_counts_on_request(text: str, kinds: list[str]) -> None:

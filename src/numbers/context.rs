@@ -52,6 +52,70 @@ impl Parser<'_> {
                 return Some((NumKind::Time, last));
             }
         }
+        // `10 a.m.`, `7 p.m.`
+        if plain
+            && matches!(self.word(i + 1), Some("a" | "p"))
+            && self.is_punct(i + 2, b'.')
+            && self.word(i + 3) == Some("m")
+            && s.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+        {
+            let last = if self.is_punct(i + 4, b'.') {
+                i + 4
+            } else {
+                i + 3
+            };
+            return Some((NumKind::Time, last));
+        }
+        // `2025-26`: a fiscal or season year.
+        if plain
+            && s.len() == 4
+            && (1800..=2100).contains(&s.parse::<u32>().unwrap_or(0))
+            && self.is_punct(i + 1, b'-')
+            && self.glued(i + 1)
+            && num_at(i + 2)
+            && self.text(i + 2).len() == 2
+            && !self.is_punct(i + 3, b'-')
+        {
+            return Some((NumKind::Year, i + 2));
+        }
+        // `21/03/2025`, `3/15`: dates (`3/4 of voters` is a fraction, read elsewhere).
+        if plain && self.is_punct(i + 1, b'/') && self.glued(i + 1) && num_at(i + 2) {
+            let a = s.parse::<u32>().unwrap_or(0);
+            let b = self.text(i + 2).parse::<u32>().unwrap_or(0);
+            if self.is_punct(i + 3, b'/') && self.glued(i + 3) && num_at(i + 4) {
+                return Some((NumKind::Date, i + 4));
+            }
+            let day_month = (1..=31).contains(&a) && (1..=31).contains(&b) && a.min(b) <= 12;
+            if day_month && self.word(i + 3) != Some("of") {
+                return Some((NumKind::Date, i + 2));
+            }
+        }
+        // `.600 season`: a batting average or a record, never a count.
+        if i > 0 && self.is_punct(i - 1, b'.') && self.glued(i) && self.toks[i - 1].gap {
+            return Some((NumKind::Code, i));
+        }
+        // `401(k)`
+        if self.is_punct(i + 1, b'(')
+            && self.glued(i + 1)
+            && self.word(i + 2).is_some_and(|w| w.len() == 1)
+            && self.is_punct(i + 3, b')')
+        {
+            return Some((NumKind::Code, i + 3));
+        }
+        // A phone number in spaced groups: `020 7123 4567`.
+        if plain && s.len() >= 3 && s.starts_with('0') {
+            let mut last = i;
+            while self
+                .toks
+                .get(last + 1)
+                .is_some_and(|t| t.kind == TokenKind::Num && (3..=4).contains(&(t.e - t.s)))
+            {
+                last += 1;
+            }
+            if last > i {
+                return Some((NumKind::Code, last));
+            }
+        }
         if plain && matches!(self.word(i + 1), Some("am" | "pm")) {
             if let Ok(h) = s.parse::<u32>() {
                 if (1..=12).contains(&h) {
@@ -169,6 +233,22 @@ impl Parser<'_> {
     /// A capitalised word right before the number names it (`Resolution 2231`, `Nikkei 225`,
     /// `Apollo 11`, `Article 5`): a code, not a count.
     pub(super) fn named_by_word_before(&self, i: usize) -> bool {
+        // `iPhone 15 Pro`, `Galaxy S24 Ultra`: a model name.
+        if self
+            .word(i + 1)
+            .is_some_and(|w| matches!(w, "pro" | "max" | "plus" | "ultra" | "mini" | "lite"))
+            && self.capitalised(i + 1)
+        {
+            return true;
+        }
+        // `the Group of 20`
+        if i >= 2
+            && self.word(i - 1) == Some("of")
+            && self.word(i - 2) == Some("group")
+            && self.capitalised(i - 2)
+        {
+            return true;
+        }
         if i == 0 || self.toks[i].gap && self.toks[i - 1].kind != TokenKind::Word {
             return false;
         }
@@ -287,6 +367,18 @@ impl Parser<'_> {
         let plain = !text.contains(',') && !text.contains('.');
         if c.kind == NumKind::Ordinal && self.toks[c.first].kind == TokenKind::Num {
             if c.value <= 31.0 && self.near_month(c.first, c.last, 8) {
+                return Some(NumKind::Date);
+            }
+            // `on the 19th`, `by the 3rd`: a day of the month.
+            let i = c.first;
+            if c.value <= 31.0
+                && i >= 2
+                && self.word(i - 1) == Some("the")
+                && matches!(
+                    self.word(i - 2),
+                    Some("on" | "by" | "until" | "till" | "since")
+                )
+            {
                 return Some(NumKind::Date);
             }
             return None;

@@ -87,10 +87,12 @@ impl<'a> Parser<'a> {
         while k > 0 {
             k -= 1;
             match self.toks[k].kind {
+                // A paragraph break (a blank line is `\n` in the normalised text) too.
                 TokenKind::Punct(b'.')
                 | TokenKind::Punct(b'!')
                 | TokenKind::Punct(b'?')
-                | TokenKind::Punct(b':') => return true,
+                | TokenKind::Punct(b':')
+                | TokenKind::Punct(b'\n') => return true,
                 TokenKind::Punct(b'"')
                 | TokenKind::Punct(b'(')
                 | TokenKind::Punct(b'[')
@@ -248,6 +250,23 @@ impl<'a> Parser<'a> {
             }
         }
         match self.word(i + 1) {
+            // `one of the two people`, `one of his rivals`: a count of a part of a whole (not
+            // `one of them`, `one of us`).
+            Some("of") => self.word(i + 2).is_some_and(|d| {
+                matches!(
+                    d,
+                    "the"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "these"
+                        | "those"
+                )
+            }),
             Some(n) => !stop_word(n) && !matches!(n, "another" | "day" | "way" | "thing"),
             None => false,
         }
@@ -502,6 +521,22 @@ impl<'a> Parser<'a> {
 
     pub(super) fn fraction_core(&self, i: usize) -> Option<Reading> {
         let is_num = self.toks.get(i)?.kind == TokenKind::Num;
+        // `3/4 of voters`: digits over digits, then `of`.
+        if is_num
+            && self.is_punct(i + 1, b'/')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Num)
+            && self.word(i + 3) == Some("of")
+        {
+            let (a, b) = (self.digits(i)?, self.digits(i + 2)?);
+            if b > 0.0 && a < b {
+                return Some(Reading::plain(i, i + 2, a / b, NumKind::Fraction));
+            }
+        }
         let w = if is_num { "" } else { self.word(i)? };
         let mk = |last: usize, v: f64| Reading::plain(i, last, v, NumKind::Fraction);
         // `X in Y`, `X out of Y`

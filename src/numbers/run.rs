@@ -136,6 +136,7 @@ impl<'a> Parser<'a> {
                 after += 1;
             }
             self.object(after)
+                .or_else(|| self.partitive_object(after))
                 // `dozens injured`, `hundreds killed`: a participle, not what is counted.
                 .filter(|&(s, e)| {
                     !(c.vague && e == s && self.text(s).ends_with("ed") && self.text(s).len() > 4)
@@ -161,6 +162,25 @@ impl<'a> Parser<'a> {
             object,
             change: None,
         }
+    }
+
+    /// `5 of the 32 NATO allies`, `one of his rivals`: the part counts what the whole counts.
+    pub(super) fn partitive_object(&self, last: usize) -> Option<(usize, usize)> {
+        if self.word(last + 1) != Some("of") {
+            return None;
+        }
+        let det = self.word(last + 2)?;
+        if !matches!(
+            det,
+            "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "these" | "those"
+        ) {
+            return None;
+        }
+        let mut k = last + 2;
+        if let Some(whole) = self.quantity(k + 1) {
+            k = whole.last;
+        }
+        self.object(k)
     }
 
     /// The head word of an object phrase: its last word (with a hyphenated compound whole).

@@ -397,3 +397,26 @@ fn up_and_down_are_changes_only_as_adverbs() {
     assert_eq!(c("They hope to pick up two seats."), [None]);
     assert_eq!(c("Women make up 52 percent of voters."), [None]);
 }
+
+#[test]
+fn times_dates_phones_models_and_records_are_not_counts() {
+    for text in [
+        "at 11 a.m. sharp",
+        "the 2029-30 budget",
+        "on 30/06/2031",
+        "on 6/30 they met",
+        "due on the 12th",
+        "dial 0207 946 0018",
+        "an Xperia 9 Plus",
+        "a .333 average",
+        "a 529(c) plan",
+        "the Group of 77",
+    ] {
+        assert!(nums(text).is_empty(), "{text}: {:?}", nums(text));
+    }
+    // Digits over digits before `of` are a fraction.
+    assert_eq!(
+        nums("2/3 of members"),
+        vec![("2/3".into(), 2.0 / 3.0, "fraction")]
+    );
+}
