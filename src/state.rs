@@ -197,21 +197,10 @@ fn form_of(s: &str) -> Result<Form> {
 }
 
 fn kind_of(s: &str) -> Result<NumKind> {
-    [
-        NumKind::Cardinal,
-        NumKind::Ordinal,
-        NumKind::Percent,
-        NumKind::Money,
-        NumKind::Fraction,
-        NumKind::Range,
-        NumKind::Date,
-        NumKind::Year,
-        NumKind::Time,
-        NumKind::Code,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == s)
-    .ok_or_else(|| bad("number kind"))
+    NumKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| bad("number kind"))
 }
 
 fn cue_of(s: &str) -> Result<Cue> {

@@ -26,7 +26,7 @@ POSITIVE = [
     ("Police detained 300 demonstrators", "300", 300, "cardinal", None, "demonstrators"),
     ("The army lost 45 tanks in a week", "45", 45, "cardinal", None, "tanks"),
     ("a 3.7 magnitude quake", "3.7", 3.7, "cardinal", None, "magnitude quake"),
-    ("They recovered 0.5 tonnes of cocaine", "0.5", 0.5, "cardinal", None, "tonnes"),
+    ("They recovered 0.5 tonnes of cocaine", "0.5 tonnes", 0.5, "measure", None, "cocaine"),
     # word numbers
     ("seven Russian ships", "seven", 7, "cardinal", None, "Russian ships"),
     ("two units of North Korean soldiers", "two", 2, "cardinal", None, "units"),
@@ -44,11 +44,11 @@ POSITIVE = [
     ("one hundred and five hostages", "one hundred and five", 105, "cardinal", None, "hostages"),
     (
         "five hundred thousand barrels a day",
-        "five hundred thousand",
+        "five hundred thousand barrels",
         500000,
-        "cardinal",
+        "measure",
         None,
-        "barrels",
+        None,
     ),
     ("a dozen drones hit the port", "a dozen", 12, "cardinal", None, "drones"),
     ("half a million people fled", "half a million", 500000, "cardinal", None, "people"),
@@ -145,7 +145,7 @@ POSITIVE = [
     ("an estimated 40,000 people", "40,000", 40000, "cardinal", "an estimated", "people"),
     ("up to 3,000 troops", "3,000", 3000, "cardinal", "up to", "troops"),
     ("fewer than 100 survivors", "100", 100, "cardinal", "fewer than", "survivors"),
-    ("less than 20 minutes", "20", 20, "cardinal", "less than", "minutes"),
+    ("less than 20 minutes", "20 minutes", 20, "measure", "less than", None),
     ("just over 1,000 votes", "1,000", 1000, "cardinal", "just over", "votes"),
     ("just under 900 cases", "900", 900, "cardinal", "just under", "cases"),
     ("over 300 flights", "300", 300, "cardinal", "over", "flights"),
@@ -171,8 +171,8 @@ POSITIVE = [
     ("40 Russian-made drones", "40", 40, "cardinal", None, "Russian-made drones"),
     ("a total of 12,000 troops", "12,000", 12000, "cardinal", None, "troops"),
     ("killed 12 and wounded 30", "12", 12, "cardinal", None, None),
-    ("8 million barrels of oil", "8 million", 8e6, "cardinal", None, "barrels"),
-    ("five years ago", "five", 5, "cardinal", None, None),
+    ("8 million barrels of oil", "8 million barrels", 8e6, "measure", None, "oil"),
+    ("five years ago", "five years", 5, "measure", None, None),
     ("two soldiers' bodies", "two", 2, "cardinal", None, "soldiers"),
     ("seven ships, 3 submarines", "seven", 7, "cardinal", None, "ships"),
     ("the 2 sides met", "2", 2, "cardinal", None, "sides"),
@@ -505,3 +505,42 @@ def test_year_spans_are_not_ranges_of_counts() -> None:
     every = wirescan.Extractor(wirescan.Gazetteer.from_records([]), include_non_counts=True)
     (n,) = every.extract("He coached the team from 1988 to 1996.").numbers
     assert n.kind == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("a 256GB drive", "256GB", "measure", 256, "GB"),
+        ("at 55mph", "55mph", "measure", 55, "mph"),
+        ("some 300 km north", "300 km", "measure", 300, "km"),
+        ("a 90-minute match", "90-minute", "measure", 90, "min"),
+        ("a 71-year-old pilot", "71-year-old", "measure", 71, "year"),
+        ("minus 8 degrees Celsius", "minus 8 degrees Celsius", "measure", -8, "°C"),
+        ("a 60 cents fee", "60 cents", "money", 0.6, "USD"),
+        ("EUR 48 each", "EUR 48", "money", 48, "EUR"),
+        ("only 9€", "9€", "money", 9, "EUR"),
+        ("Rs 3 lakh", "Rs 3 lakh", "money", 300000, "INR"),
+        ("$7 and 15 cents", "$7 and 15 cents", "money", 7.15, "USD"),
+        ("a \u22122.5% return", "\u22122.5%", "percent", -2.5, "percent"),
+        ("the forty-third president", "forty-third", "ordinal", 43, None),
+        ("a couple thousand fans", "a couple thousand", "cardinal", 2000, None),
+        ("three dozen eggs", "three dozen", "cardinal", 36, None),
+        ("two-in-three adults", "two-in-three", "fraction", 2 / 3, None),
+        ("three or four rooms", "three or four", "range", 3, None),
+    ],
+)
+def test_number_families_through_the_api(
+    text: str, surface: str, kind: str, value: float, unit: str | None
+) -> None:
+    n = first(text)
+    assert (n.text, n.kind, n.unit) == (surface, kind, unit)
+    assert n.value is not None and math.isclose(n.value, value, rel_tol=1e-9)
+
+
+def test_vague_bounds_durations_and_titles() -> None:
+    n = first("Tens of thousands of fans marched")
+    assert (n.vague, n.low, n.high, n.approx) == (True, 20_000, 99_999, None)
+    d = first("the work was spread over 12 years")
+    assert (d.kind, d.unit, d.approx) == ("measure", "year", None)
+    assert EX.extract("the first lady of the theatre").numbers == []
+    assert EX.extract("5G masts went up").numbers == []

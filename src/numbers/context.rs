@@ -139,25 +139,26 @@ impl Parser<'_> {
         }
         // Glued to letters after, other than ordinal or magnitude suffixes: `5G`, `737MAX`.
         if let Some(w) = self.word(i + 1).filter(|_| self.glued(i + 1)) {
-            let known = matches!(
-                w,
-                "st" | "nd"
-                    | "rd"
-                    | "th"
-                    | "k"
-                    | "m"
-                    | "mn"
-                    | "mln"
-                    | "b"
-                    | "bn"
-                    | "bln"
-                    | "tn"
-                    | "trn"
-                    | "s"
-                    | "am"
-                    | "pm"
-                    | "pct"
-            );
+            let known = glued_unit(w).is_some()
+                || matches!(
+                    w,
+                    "st" | "nd"
+                        | "rd"
+                        | "th"
+                        | "k"
+                        | "m"
+                        | "mn"
+                        | "mln"
+                        | "b"
+                        | "bn"
+                        | "bln"
+                        | "tn"
+                        | "trn"
+                        | "s"
+                        | "am"
+                        | "pm"
+                        | "pct"
+                );
             if !known {
                 return Some((NumKind::Code, self.code_end(i)));
             }
@@ -351,6 +352,15 @@ impl Parser<'_> {
 
     pub(super) fn ordinal_word(&self, i: usize) -> Option<Reading> {
         let w = self.word(i)?;
+        // `first lady`, `first gentleman`: a title, not a rank.
+        if w == "first"
+            && matches!(
+                self.word(i + 1),
+                Some("lady" | "ladies" | "gentleman" | "dude" | "husband" | "family" | "daughter")
+            )
+        {
+            return None;
+        }
         Some(Reading::plain(i, i, ordinal_word(w)?, NumKind::Ordinal))
     }
 

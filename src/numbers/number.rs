@@ -17,6 +17,9 @@ pub enum NumKind {
     Fraction,
     /// A range; `low` and `high` are its ends, and the value is the low end.
     Range,
+    /// A measurement or a duration in `unit` (`120 km`, `45 minutes`, `512GB`, `an
+    /// 82-year-old`); the value is as written.
+    Measure,
     /// A day of the month in a date (`Oct. 3`), or an ISO date (`2024-10-23`).
     Date,
     /// A year (`since 2022`).
@@ -28,6 +31,21 @@ pub enum NumKind {
 }
 
 impl NumKind {
+    /// Every kind, for readers that parse a kind's name back.
+    pub const ALL: [NumKind; 11] = [
+        NumKind::Cardinal,
+        NumKind::Ordinal,
+        NumKind::Percent,
+        NumKind::Money,
+        NumKind::Fraction,
+        NumKind::Range,
+        NumKind::Measure,
+        NumKind::Date,
+        NumKind::Year,
+        NumKind::Time,
+        NumKind::Code,
+    ];
+
     /// The kind's name in output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -37,6 +55,7 @@ impl NumKind {
             NumKind::Money => "money",
             NumKind::Fraction => "fraction",
             NumKind::Range => "range",
+            NumKind::Measure => "measure",
             NumKind::Date => "date",
             NumKind::Year => "year",
             NumKind::Time => "time",
@@ -87,7 +106,8 @@ pub struct Number {
     pub kind: NumKind,
     /// A vague magnitude (`tens of thousands`, `dozens`): the value is a lower bound.
     pub vague: bool,
-    /// Currency (ISO 4217), or `percent` / `percentage point`.
+    /// Currency (ISO 4217), `percent` / `percentage point`, or a measure's unit (`km`, `year`,
+    /// `GB`, `°C`).
     pub unit: Option<&'static str>,
     /// The qualifier before the number, normalised (`more than`), and its span.
     pub approx: Option<(&'static str, OrigSpan)>,

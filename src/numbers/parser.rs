@@ -138,6 +138,19 @@ impl<'a> Parser<'a> {
             if n == "dozen" {
                 return Some((12.0, i + 1));
             }
+            // `a couple hundred`, `a couple of thousand`: two of the scale.
+            if n == "couple" {
+                let k = if self.word(i + 2) == Some("of") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let scale = match self.word(k)? {
+                    "hundred" => 100.0,
+                    w => scale_word(w)?,
+                };
+                return Some((2.0 * scale, k));
+            }
             if n == "hundred" {
                 return self.continue_words(i + 1, 0.0, 100.0);
             }
@@ -215,10 +228,10 @@ impl<'a> Parser<'a> {
             last = Some(i);
             first = false;
             i += 1;
-            // Hyphenated compounds: `twenty-one`.
+            // Hyphenated compounds: `twenty-one`, `two-million-person`.
             if self.is_punct(i, b'-') && self.glued(i) && self.glued(i + 1) {
                 if let Some(n) = self.word(i + 1) {
-                    if unit_word(n).is_some() {
+                    if unit_word(n).is_some() || scale_word(n).is_some() || n == "hundred" {
                         i += 1;
                     }
                 }
@@ -277,7 +290,17 @@ impl<'a> Parser<'a> {
         let tok = self.toks.get(after)?;
         let w = self.word(after)?;
         if tok.gap {
-            return scale_word(w).map(|s| (s, after));
+            // `5 hundred`, `2 thousand`; `4.5 lakh crore` multiplies both.
+            if w == "hundred" {
+                return Some((100.0, after));
+            }
+            let s = scale_word(w)?;
+            if matches!(w, "lakh" | "lakhs" | "lac")
+                && self.word(after + 1).is_some_and(|c| c.starts_with("crore"))
+            {
+                return Some((s * 1e7, after + 1));
+            }
+            return Some((s, after));
         }
         let s = match w {
             "k" => 1e3,
@@ -294,6 +317,42 @@ impl<'a> Parser<'a> {
     /// Reads a quantity at `i` (digits or words), with magnitude, percent and currency around it.
     pub(super) fn quantity(&self, i: usize) -> Option<Reading> {
         let tok = *self.toks.get(i)?;
+        // A sign written before the number: `-1`, `−3.5%`, `minus 1,200,000`, `minus 15
+        // degrees Celsius`. (`down 0.4%` is a change, read elsewhere, and stays positive.)
+        let minus_sign = matches!(
+            tok.kind,
+            TokenKind::Punct(b'-') | TokenKind::Symbol('\u{2212}')
+        ) && tok.gap
+            && self.glued(i + 1);
+        if minus_sign || self.word(i) == Some("minus") {
+            let mut r = self.quantity(i + 1)?;
+            if r.first != i + 1
+                || !matches!(
+                    r.kind,
+                    NumKind::Cardinal | NumKind::Percent | NumKind::Money | NumKind::Measure
+                )
+            {
+                return None;
+            }
+            r.first = i;
+            r.value = -r.value;
+            (r.low, r.high) = (r.high.map(|h| -h), r.low.map(|l| -l));
+            return Some(r);
+        }
+        // A currency code before the amount: `EUR 35`, `USD240`, `Rs 8 lakh`.
+        if let Some(code) = self.word(i).and_then(currency_code_before) {
+            let next = self.toks.get(i + 1)?;
+            if next.kind == TokenKind::Num {
+                let mut r = self.quantity(i + 1)?;
+                if r.first == i + 1 && matches!(r.kind, NumKind::Cardinal) {
+                    r.first = i;
+                    r.kind = NumKind::Money;
+                    r.unit = Some(code);
+                    return Some(r);
+                }
+            }
+            return None;
+        }
         // Currency before: `$2.5 billion`, `US$ 10`, `£85m`.
         let (mut first, mut q, mut unit) = (i, i, None);
         match tok.kind {
@@ -373,6 +432,49 @@ impl<'a> Parser<'a> {
                 kind = NumKind::Cardinal; // `½ million` is an amount
             }
         }
+        // `two dozen`, `3 dozen`
+        if kind == NumKind::Cardinal
+            && self.word(last + 1) == Some("dozen")
+            && self.toks[last + 1].gap
+        {
+            value *= 12.0;
+            last += 1;
+        }
+        // `75 cents`: an amount in dollars; `$12 and 30 cents` is one amount.
+        if !money
+            && kind == NumKind::Cardinal
+            && matches!(self.word(last + 1), Some("cents" | "cent"))
+        {
+            return Some(Reading {
+                unit: Some("USD"),
+                ..Reading::plain(first, last + 1, value / 100.0, NumKind::Money)
+            });
+        }
+        if money && unit == Some("USD") && self.word(last + 1) == Some("and") {
+            if let Some(c) = self.toks.get(last + 2).filter(|t| t.kind == TokenKind::Num) {
+                let cents = self
+                    .digits(last + 2)
+                    .filter(|v| *v < 100.0 && v.fract() == 0.0);
+                if let (Some(cents), Some("cents")) = (cents, self.word(last + 3)) {
+                    let _ = c;
+                    return Some(Reading {
+                        unit,
+                        ..Reading::plain(first, last + 3, value + cents / 100.0, NumKind::Money)
+                    });
+                }
+            }
+        }
+        // A currency sign after the amount: `15€`, `20 £`.
+        if !money {
+            if let Some(TokenKind::Symbol(c)) = self.toks.get(last + 1).map(|t| t.kind) {
+                if let Some(code) = currency_symbol(c) {
+                    return Some(Reading {
+                        unit: Some(code),
+                        ..Reading::plain(first, last + 1, value, NumKind::Money)
+                    });
+                }
+            }
+        }
         // Percent after: `15%`, `15 percent`, `15 per cent`, `2 percentage points`.
         if self.is_punct(last + 1, b'%') {
             last += 1;
@@ -404,10 +506,67 @@ impl<'a> Parser<'a> {
         if unit.is_some() && matches!(kind, NumKind::Cardinal | NumKind::Fraction) {
             kind = NumKind::Money;
         }
+        if kind == NumKind::Cardinal && unit.is_none() {
+            if let Some((u, l)) = self.measure_unit(last + 1) {
+                kind = NumKind::Measure;
+                unit = Some(u);
+                last = l;
+            }
+        }
         Some(Reading {
             unit,
             ..Reading::plain(first, last, value, kind)
         })
+    }
+
+    /// `thirty-second`, `ninety-ninth`: a tens word and a unit ordinal joined by a hyphen.
+    pub(super) fn compound_ordinal(&self, i: usize) -> Option<Reading> {
+        let tens = tens_word(self.word(i)?)?;
+        if !self.is_punct(i + 1, b'-') || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let unit = ordinal_word(self.word(i + 2)?).filter(|u| *u < 10.0)?;
+        Some(Reading::plain(i, i + 2, tens + unit, NumKind::Ordinal))
+    }
+
+    /// A unit of measure from token `k`, right after a number: glued (`512GB`), hyphenated
+    /// before a noun (`40-minute`, `82-year-old`), or a word (`120 km`, `45 minutes`, `2,000
+    /// square kilometres`, `15 degrees Celsius`). Returns the unit and its last token.
+    pub(super) fn measure_unit(&self, k: usize) -> Option<(&'static str, usize)> {
+        let w = self.word(k);
+        if !self.toks.get(k)?.gap {
+            if let Some(u) = w.and_then(glued_unit) {
+                return Some((u, k));
+            }
+            if self.is_punct(k, b'-') && self.glued(k + 1) {
+                let h = self.word(k + 1)?;
+                if h == "year" && self.is_punct(k + 2, b'-') && self.word(k + 3) == Some("old") {
+                    return Some(("year", k + 3)); // an age
+                }
+                return hyphen_unit(h).map(|u| (u, k + 1));
+            }
+            return None;
+        }
+        let w = w?;
+        if w == "square" {
+            let u = match measure_word(self.word(k + 1)?)? {
+                "km" => "km²",
+                "mi" => "mi²",
+                "m" => "m²",
+                "ft" => "ft²",
+                _ => return None,
+            };
+            return Some((u, k + 1));
+        }
+        let u = measure_word(w)?;
+        if u == "degree" {
+            return match self.word(k + 1) {
+                Some("celsius" | "centigrade" | "c") => Some(("°C", k + 1)),
+                Some("fahrenheit" | "f") => Some(("°F", k + 1)),
+                _ => Some(("degree", k)),
+            };
+        }
+        Some((u, k))
     }
 
     /// A fraction written with the fraction slash U+2044 at `i` (what NFKC makes of `½`):
@@ -476,7 +635,7 @@ impl<'a> Parser<'a> {
             "billions" => 1e9,
             _ => return None,
         };
-        let mut value = 2.0 * unit;
+        let mut scale = 1.0;
         let mut last = i;
         if self.word(i + 1) == Some("of") {
             let higher = match self.word(i + 2) {
@@ -486,16 +645,27 @@ impl<'a> Parser<'a> {
                 _ => None,
             };
             if let Some(h) = higher {
-                value = 2.0 * unit * h;
+                scale = h;
                 last = i + 2;
             }
         }
         if w == "tens" && last == i {
             return None; // `tens` alone is rarely a count
         }
+        // The bounds: a plural means at least two of the unit (`dozens` 24, `tens of
+        // thousands` 20,000), and less than the next order of magnitude, where the text would
+        // have used the next word (`hundreds` up to 999; `dozens`, `scores` up to 99).
+        let low = 2.0 * unit * scale;
+        let next = if matches!(w, "dozens" | "scores") {
+            100.0
+        } else {
+            10.0 * unit
+        };
         Some(Reading {
             vague: true,
-            ..Reading::plain(i, last, value, NumKind::Cardinal)
+            low: Some(low),
+            high: Some(next * scale - 1.0),
+            ..Reading::plain(i, last, low, NumKind::Cardinal)
         })
     }
 
@@ -551,7 +721,14 @@ impl<'a> Parser<'a> {
                 .flatten()
         });
         if let Some(n) = num {
+            // Hyphenated too: `three-in-five`, `one-in-four`.
+            let hyphenated = self.is_punct(i + 1, b'-')
+                && self.glued(i + 1)
+                && self.word(i + 2) == Some("in")
+                && self.is_punct(i + 3, b'-')
+                && self.glued(i + 3);
             let (j, ok) = match (self.word(i + 1), self.word(i + 2)) {
+                _ if hyphenated => (i + 4, true),
                 (Some("in"), _) => (i + 2, true),
                 (Some("out"), Some("of")) => (i + 3, true),
                 _ => (0, false),
@@ -673,7 +850,8 @@ impl<'a> Parser<'a> {
     pub(super) fn range_after(&self, a: Reading) -> Option<Reading> {
         let join = a.last + 1;
         let dash = self.is_punct(join, b'-') && self.glued(join) && self.glued(join + 1);
-        if !dash && !matches!(self.word(join), Some("to" | "and")) {
+        let or = self.word(join) == Some("or");
+        if !dash && !or && !matches!(self.word(join), Some("to" | "and")) {
             return None;
         }
         let next = join + 1;
@@ -721,6 +899,11 @@ impl<'a> Parser<'a> {
             }
         }
         if b.value < low {
+            return None;
+        }
+        // `seven or eight`, `two or three percent`: an approximate range of close values
+        // (`one or 100` is two numbers).
+        if or && (b.value <= low || b.value > low * 4.0 || b.value > 1000.0) {
             return None;
         }
         Some(Reading {

@@ -60,6 +60,7 @@ impl<'a> Parser<'a> {
             let core = self
                 .vague(i)
                 .or_else(|| self.fraction(i))
+                .or_else(|| self.compound_ordinal(i))
                 .or_else(|| self.quantity(i))
                 .or_else(|| self.ordinal_word(i));
             let Some(mut core) = core else {
@@ -70,7 +71,7 @@ impl<'a> Parser<'a> {
             let change = self.change_before(core.first);
             if matches!(
                 core.kind,
-                NumKind::Cardinal | NumKind::Money | NumKind::Percent
+                NumKind::Cardinal | NumKind::Money | NumKind::Percent | NumKind::Measure
             ) && !(change.is_some() && self.word(core.last + 1) == Some("to"))
             {
                 if let Some(r) = self.range_after(core) {
@@ -91,7 +92,7 @@ impl<'a> Parser<'a> {
             let mut number = self.finish(core, opts);
             if matches!(
                 number.kind,
-                NumKind::Cardinal | NumKind::Money | NumKind::Percent
+                NumKind::Cardinal | NumKind::Money | NumKind::Percent | NumKind::Measure
             ) {
                 number.change = change;
             }
@@ -126,7 +127,23 @@ impl<'a> Parser<'a> {
         let approx = self
             .qualifier(c.first)
             .map(|(q, start)| (q, self.orig(start, c.first - 1)));
-        let object = if matches!(
+        // `over 8 years`, `over the next decade`: a preposition before a duration, not a
+        // qualifier of it.
+        let duration = c.kind == NumKind::Measure
+            && matches!(
+                c.unit,
+                Some("s" | "min" | "h" | "day" | "week" | "month" | "year" | "decade" | "century")
+            );
+        let approx = approx.filter(|(q, _)| !(duration && matches!(*q, "over" | "within")));
+        let object = if c.kind == NumKind::Measure {
+            // `4.7 tonnes of grain`
+            if self.word(c.last + 1) == Some("of") {
+                self.object(c.last + 1)
+                    .map(|(s, e)| (self.orig(s, e), self.orig(self.head_start(s, e), e)))
+            } else {
+                None
+            }
+        } else if matches!(
             c.kind,
             NumKind::Cardinal | NumKind::Range | NumKind::Ordinal
         ) {

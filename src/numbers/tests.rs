@@ -198,7 +198,7 @@ fn full(text: &str) -> Vec<Number> {
 fn vulgar_fractions_and_mixed_numbers() {
     assert_eq!(
         nums("it took 7¾ hours"),
-        vec![("7¾".into(), 7.75, "cardinal")]
+        vec![("7¾ hours".into(), 7.75, "measure")]
     );
     assert_eq!(
         nums("a 1½ million budget"),
@@ -338,7 +338,7 @@ fn a_change_and_its_new_level_are_two_numbers() {
         changes("Exports grew 15% in 2021 to 640,000 tonnes."),
         vec![
             s("15%", "percent", Some("up")),
-            s("640,000", "cardinal", None)
+            s("640,000 tonnes", "measure", None)
         ]
     );
     assert_eq!(
@@ -419,4 +419,103 @@ fn times_dates_phones_models_and_records_are_not_counts() {
         nums("2/3 of members"),
         vec![("2/3".into(), 2.0 / 3.0, "fraction")]
     );
+}
+
+
+fn unit_of(text: &str) -> Vec<(String, &'static str, f64, Option<&'static str>)> {
+    full(text)
+        .into_iter()
+        .map(|n| {
+            (
+                text[n.span.byte_start..n.span.byte_end].to_string(),
+                n.kind.as_str(),
+                n.value,
+                n.unit,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn measures_glued_hyphenated_and_spelled() {
+    let m = |t: &str, v: f64, u: &'static str| (t.to_string(), "measure", v, Some(u));
+    assert_eq!(unit_of("a 256GB drive"), [m("256GB", 256.0, "GB")]);
+    assert_eq!(unit_of("a 1Gbps line"), [m("1Gbps", 1.0, "Gbit/s")]);
+    assert_eq!(unit_of("at 55mph"), [m("55mph", 55.0, "mph")]);
+    assert_eq!(unit_of("a 3kW pump"), [m("3kW", 3.0, "kW")]);
+    assert_eq!(unit_of("a 0.8mm wire"), [m("0.8mm", 0.8, "mm")]);
+    assert_eq!(unit_of("12.5 tonnes"), [m("12.5 tonnes", 12.5, "t")]);
+    assert_eq!(unit_of("some 300 km north"), [m("300 km", 300.0, "km")]);
+    assert_eq!(unit_of("40 square miles"), [m("40 square miles", 40.0, "mi²")]);
+    assert_eq!(unit_of("2 litres"), [m("2 litres", 2.0, "l")]);
+    assert_eq!(unit_of("a 90-minute match"), [m("90-minute", 90.0, "min")]);
+    assert_eq!(unit_of("a 71-year-old pilot"), [m("71-year-old", 71.0, "year")]);
+    assert_eq!(unit_of("for six weeks"), [m("six weeks", 6.0, "week")]);
+    assert_eq!(unit_of("30 degrees Fahrenheit"), [m("30 degrees Fahrenheit", 30.0, "°F")]);
+    // `over` before a duration is a preposition; `of` after a measure names what it measures.
+    let n = &full("spread over 12 years")[0];
+    assert_eq!((n.kind, n.approx.map(|a| a.0)), (NumKind::Measure, None));
+    let t = "9 tonnes of maize";
+    let n = &full(t)[0];
+    assert_eq!(n.object.map(|o| &t[o.0.byte_start..o.0.byte_end]), Some("maize"));
+    // `5G` stays a code, `£85m` money.
+    assert!(full("5G masts").is_empty());
+    assert_eq!(unit_of("£85m")[0].1, "money");
+}
+
+#[test]
+fn currencies_in_every_position() {
+    let money = |t: &str| unit_of(t).into_iter().map(|x| (x.0, x.2, x.3)).collect::<Vec<_>>();
+    assert_eq!(money("a 60 cents fee"), [("60 cents".to_string(), 0.6, Some("USD"))]);
+    assert_eq!(money("EUR 48 each"), [("EUR 48".to_string(), 48.0, Some("EUR"))]);
+    assert_eq!(money("only 9€"), [("9€".to_string(), 9.0, Some("EUR"))]);
+    assert_eq!(money("USD310 a night"), [("USD310".to_string(), 310.0, Some("USD"))]);
+    assert_eq!(money("Rs 3 lakh"), [("Rs 3 lakh".to_string(), 300000.0, Some("INR"))]);
+    assert_eq!(money("₹2.1 lakh crore"), [("₹2.1 lakh crore".to_string(), 2.1e12, Some("INR"))]);
+    assert_eq!(money("$7 and 15 cents"), [("$7 and 15 cents".to_string(), 7.15, Some("USD"))]);
+}
+
+#[test]
+fn signs_written_negative() {
+    let v = |t: &str| full(t).iter().map(|n| n.value).collect::<Vec<_>>();
+    assert_eq!(v("it fell to -4 overnight"), [-4.0]);
+    assert_eq!(v("a \u{2212}2.5% return"), [-2.5]);
+    assert_eq!(v("minus 3,400,000"), [-3_400_000.0]);
+    assert_eq!(v("minus 8 degrees Celsius"), [-8.0]);
+    // A change down stays positive; a dash between numbers is a range.
+    assert_eq!(v("down 1.5%"), [1.5]);
+    assert_eq!(full("10-12 billion")[0].kind, NumKind::Range);
+}
+
+#[test]
+fn ordinals_and_spoken_forms() {
+    assert_eq!(nums("the forty-third president"), [("forty-third".into(), 43.0, "ordinal")]);
+    assert_eq!(nums("her seventieth birthday"), [("seventieth".into(), 70.0, "ordinal")]);
+    assert_eq!(nums("3 hundred people"), [("3 hundred".into(), 300.0, "cardinal")]);
+    assert_eq!(nums("a couple thousand fans"), [("a couple thousand".into(), 2000.0, "cardinal")]);
+    assert_eq!(nums("three dozen eggs"), [("three dozen".into(), 36.0, "cardinal")]);
+    assert_eq!(nums("a nine-million-strong army"), [("nine-million".into(), 9e6, "cardinal")]);
+    assert_eq!(nums("two-in-three adults"), [("two-in-three".into(), 2.0 / 3.0, "fraction")]);
+    assert_eq!(nums("three or four rooms"), [("three or four".into(), 3.0, "range")]);
+    assert_eq!(nums("one or 60 votes").len(), 1); // not a range of close values
+    assert!(nums("the first lady of the theatre").is_empty());
+}
+
+#[test]
+fn vague_amounts_carry_bounds() {
+    let b = |t: &str| {
+        let n = &full(t)[0];
+        (n.vague, n.value, n.low, n.high, n.approx.is_some())
+    };
+    assert_eq!(b("Dozens of boats"), (true, 24.0, Some(24.0), Some(99.0), false));
+    assert_eq!(b("hundreds of homes"), (true, 200.0, Some(200.0), Some(999.0), false));
+    assert_eq!(
+        b("Tens of thousands of fans"),
+        (true, 20_000.0, Some(20_000.0), Some(99_999.0), false)
+    );
+    assert_eq!(
+        b("hundreds of thousands of jobs"),
+        (true, 200_000.0, Some(200_000.0), Some(999_999.0), false)
+    );
+    assert_eq!(b("millions of users"), (true, 2e6, Some(2e6), Some(1e7 - 1.0), false));
 }

@@ -46,6 +46,9 @@ pub(super) fn tens_word(w: &str) -> Option<f64> {
 pub(super) fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" => 1e3,
+        // The Indian scale: `8 lakh` (800,000), `4.5 lakh crore` (4.5 trillion).
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "crore" | "crores" => 1e7,
         "million" | "mln" | "mn" => 1e6,
         "billion" | "bln" | "bn" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
@@ -78,6 +81,10 @@ pub(super) fn ordinal_word(w: &str) -> Option<f64> {
         "thirtieth" => 30.0,
         "fortieth" => 40.0,
         "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
         "hundredth" => 100.0,
         "thousandth" => 1000.0,
         "millionth" => 1e6,
@@ -329,6 +336,16 @@ pub(super) fn is_trigger(w: &str) -> bool {
             "thirtieth",
             "fortieth",
             "fiftieth",
+            "sixtieth",
+            "seventieth",
+            "eightieth",
+            "ninetieth",
+            "minus",
+            "eur",
+            "usd",
+            "gbp",
+            "rs",
+            "inr",
             "hundredth",
             "thousandth",
             "millionth",
@@ -470,6 +487,116 @@ pub(super) fn change_noun(w: &str) -> Option<Change> {
     Some(match w {
         "gain" | "increase" | "rise" | "jump" | "growth" => Change::Up,
         "drop" | "decline" | "decrease" | "fall" | "cut" | "reduction" | "loss" => Change::Down,
+        _ => return None,
+    })
+}
+
+/// Units of measure written as a word after a number (`120 km`, `45 minutes`, `4.7 tonnes`),
+/// normalised. Durations are measures too. Lower case, as normalised.
+pub(super) fn measure_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "seconds" | "secs" => "s",
+        "minute" | "minutes" | "mins" => "min",
+        "hour" | "hours" | "hrs" => "h",
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" | "yrs" => "year",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
+        "mile" | "miles" => "mi",
+        "metre" | "metres" | "meter" | "meters" => "m",
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
+        "foot" | "feet" | "ft" => "ft",
+        "inch" | "inches" => "in",
+        "yard" | "yards" => "yd",
+        "tonne" | "tonnes" | "ton" | "tons" => "t",
+        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
+        "gram" | "grams" => "g",
+        "lb" | "lbs" => "lb",
+        "litre" | "litres" | "liter" | "liters" => "l",
+        "gallon" | "gallons" => "gal",
+        "barrel" | "barrels" => "bbl",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" => "ha",
+        "mph" => "mph",
+        "kph" | "kmh" => "km/h",
+        "point" | "points" => "point",
+        "degree" | "degrees" => "degree",
+        _ => return None,
+    })
+}
+
+/// Units glued to a number (`512GB`, `70mph`, `20kW`, `2.5mm`); `m` stays a magnitude
+/// (`£85m`). Lower case, as normalised.
+pub(super) fn glued_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "kb" => "kB",
+        "mb" => "MB",
+        "gb" => "GB",
+        "tb" => "TB",
+        "kbps" => "kbit/s",
+        "mbps" => "Mbit/s",
+        "gbps" => "Gbit/s",
+        "mph" => "mph",
+        "kph" | "kmh" => "km/h",
+        "km" => "km",
+        "cm" => "cm",
+        "mm" => "mm",
+        "kg" => "kg",
+        "lb" | "lbs" => "lb",
+        "ft" => "ft",
+        "ml" => "ml",
+        "kw" => "kW",
+        "mw" => "MW",
+        "gw" => "GW",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "hz" => "Hz",
+        "khz" => "kHz",
+        "mhz" => "MHz",
+        "ghz" => "GHz",
+        _ => return None,
+    })
+}
+
+/// Units of a hyphenated measure before a noun (`a 40-minute period`, `an 800-page report`,
+/// `a 5.1-magnitude quake`); `-year-old` is an age, read by the caller.
+pub(super) fn hyphen_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "second" => "s",
+        "minute" => "min",
+        "hour" => "h",
+        "day" => "day",
+        "week" => "week",
+        "month" => "month",
+        "year" => "year",
+        "decade" => "decade",
+        "mile" => "mi",
+        "kilometre" | "kilometer" | "km" => "km",
+        "metre" | "meter" => "m",
+        "foot" => "ft",
+        "inch" => "in",
+        "yard" => "yd",
+        "acre" => "acre",
+        "page" => "page",
+        "magnitude" => "magnitude",
+        "point" => "point",
+        "ton" | "tonne" => "t",
+        _ => return None,
+    })
+}
+
+/// Currency codes written before an amount (`EUR 35`, `USD240`, `Rs 8 lakh`).
+pub(super) fn currency_code_before(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "rs" | "inr" => "INR",
         _ => return None,
     })
 }
