@@ -209,7 +209,7 @@ def test_number_chunks_do_not_change_results(ex: Extractor) -> None:
 
 
 def test_nfkc_digits_do_not_fuse(ex: Extractor) -> None:
-    assert values(ex, "it took 7¾ hours") == [("7¾", 7.75, "cardinal")]
+    assert values(ex, "it took 7¾ hours") == [("7¾ hours", 7.75, "measure")]
     assert values(ex, "a 1½ million budget") == [("1½ million", 1.5e6, "cardinal")]
     assert values(ex, "fees up ¾% now") == [("¾%", 0.75, "percent")]
     assert values(ex, "⅓ of them") == [("⅓", pytest.approx(1 / 3), "fraction")]

@@ -124,7 +124,7 @@ POSITIVE = [
     ("dozens of ships", "dozens", 24, "cardinal", None, "ships"),
     ("hundreds of civilians", "hundreds", 200, "cardinal", None, "civilians"),
     ("thousands of migrants", "thousands", 2000, "cardinal", None, "migrants"),
-    ("millions of dollars", "millions", 2e6, "cardinal", None, "dollars"),
+    ("millions of dollars", "millions of dollars", 2e6, "money", None, None),
     (
         "hundreds of thousands of refugees",
         "hundreds of thousands",
@@ -197,6 +197,13 @@ POSITIVE = [
 
 # Texts with no number that counts anything.
 NEGATIVE = [
+    "the bill passed 61 to 38",
+    "a 6-to-3 ruling",
+    "they won the final 31-24",
+    "back in the 1970s",
+    'post id="8271993318274"',
+    "tune to channel 42",
+    "on June 9-10 the talks resume",
     "The hearing opens at 9 a.m. and ends by 4 p.m.",
     "the 2031-32 season budget",
     "signed on 14/02/2030 and again on 4/18",
@@ -527,6 +534,18 @@ def test_year_spans_are_not_ranges_of_counts() -> None:
         ("three dozen eggs", "three dozen", "cardinal", 36, None),
         ("two-in-three adults", "two-in-three", "fraction", 2 / 3, None),
         ("three or four rooms", "three or four", "range", 3, None),
+        ("died at the age of 88, at home", "88", "measure", 88, "year"),
+        ("Mara Voss, 34, said so", "34", "measure", 34, "year"),
+        ("nearly a year and a half later", "a year and a half", "measure", 1.5, "year"),
+        (
+            "a seven-percentage-point lead",
+            "seven-percentage-point",
+            "percent",
+            7,
+            "percentage point",
+        ),
+        ("it cost 40 bucks", "40 bucks", "money", 40, "USD"),
+        ("thousands of euros", "thousands of euros", "money", 2000, "EUR"),
     ],
 )
 def test_number_families_through_the_api(

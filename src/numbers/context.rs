@@ -18,6 +18,20 @@ impl Parser<'_> {
         }
         let s = self.text(i);
         let plain = !s.contains(',') && !s.contains('.');
+        // Nine digits or more without separators: an id, a timestamp, an account number.
+        if plain && s.len() >= 9 {
+            return Some((NumKind::Code, i));
+        }
+        // Decades: `the 1960s`, `the ‘90s` (years); `in their 30s` (an age bracket).
+        if plain && self.word(i + 1) == Some("s") && self.glued(i + 1) {
+            let apostrophe = i > 0 && self.is_punct(i - 1, b'\'') && self.glued(i);
+            if s.len() == 4 || (apostrophe && s.len() == 2) {
+                return Some((NumKind::Year, i + 1));
+            }
+            if s.len() == 2 && s.ends_with('0') {
+                return Some((NumKind::Code, i + 1));
+            }
+        }
         // `2024-10-23`
         let num_at = |k: usize| {
             self.toks
@@ -256,6 +270,30 @@ impl Parser<'_> {
         let Some(w) = self.word(i - 1) else {
             return false;
         };
+        // `channel 125`, `flight 370`, `room 12`, `exit 4`: a number that names.
+        if matches!(
+            w,
+            "channel"
+                | "route"
+                | "highway"
+                | "interstate"
+                | "flight"
+                | "room"
+                | "suite"
+                | "apartment"
+                | "exit"
+                | "gate"
+                | "platform"
+                | "chapter"
+                | "section"
+                | "article"
+                | "pier"
+                | "precinct"
+                | "bus"
+                | "line"
+        ) {
+            return true;
+        }
         if month_word(w)
             || stop_word(w)
             || currency_word(w).is_some()
@@ -410,6 +448,15 @@ impl Parser<'_> {
             }
         }
         if self.named_by_word_before(i) {
+            return Some(NumKind::Code);
+        }
+        // `911 calls`: the emergency number.
+        if text == "911"
+            && matches!(
+                self.word(i + 1),
+                Some("call" | "calls" | "dispatcher" | "operator" | "operators")
+            )
+        {
             return Some(NumKind::Code);
         }
         // A street address: `1600 Pennsylvania Avenue`.

@@ -339,6 +339,29 @@ impl<'a> Parser<'a> {
             (r.low, r.high) = (r.high.map(|h| -h), r.low.map(|l| -l));
             return Some(r);
         }
+        // `a year and a half`, `a month and a half`: a duration of one and a half units.
+        if matches!(self.word(i), Some("a" | "an"))
+            && self.word(i + 2) == Some("and")
+            && self.word(i + 3) == Some("a")
+            && self.word(i + 4) == Some("half")
+        {
+            if let Some(u) = self.word(i + 1).and_then(measure_word) {
+                return Some(Reading {
+                    unit: Some(u),
+                    ..Reading::plain(i, i + 4, 1.5, NumKind::Measure)
+                });
+            }
+        }
+        // `a decade`, `a century`: one of the unit (`a year` is left alone: `$5,000 a year` is a
+        // rate).
+        if matches!(self.word(i), Some("a")) {
+            if let Some(u @ ("decade" | "century")) = self.word(i + 1).and_then(measure_word) {
+                return Some(Reading {
+                    unit: Some(u),
+                    ..Reading::plain(i, i + 1, 1.0, NumKind::Measure)
+                });
+            }
+        }
         // A currency code before the amount: `EUR 35`, `USD240`, `Rs 8 lakh`.
         if let Some(code) = self.word(i).and_then(currency_code_before) {
             let next = self.toks.get(i + 1)?;
@@ -432,6 +455,15 @@ impl<'a> Parser<'a> {
                 kind = NumKind::Cardinal; // `½ million` is an amount
             }
         }
+        // `two and a half years`, `3 and a half`
+        if matches!(kind, NumKind::Cardinal)
+            && self.word(last + 1) == Some("and")
+            && self.word(last + 2) == Some("a")
+            && self.word(last + 3) == Some("half")
+        {
+            value += 0.5;
+            last += 3;
+        }
         // `two dozen`, `3 dozen`
         if kind == NumKind::Cardinal
             && self.word(last + 1) == Some("dozen")
@@ -506,6 +538,26 @@ impl<'a> Parser<'a> {
         if unit.is_some() && matches!(kind, NumKind::Cardinal | NumKind::Fraction) {
             kind = NumKind::Money;
         }
+        // `a three-percentage-point margin`
+        if kind == NumKind::Cardinal
+            && self.is_punct(last + 1, b'-')
+            && self.glued(last + 1)
+            && self.word(last + 2) == Some("percentage")
+            && self.is_punct(last + 3, b'-')
+            && self.word(last + 4) == Some("point")
+        {
+            return Some(Reading {
+                unit: Some("percentage point"),
+                ..Reading::plain(first, last + 4, value, NumKind::Percent)
+            });
+        }
+        // An age: `at the age of 43`, `aged 71`, `Anna Berg, 53, said`.
+        if kind == NumKind::Cardinal && unit.is_none() && self.is_age(first, last, value) {
+            return Some(Reading {
+                unit: Some("year"),
+                ..Reading::plain(first, last, value, NumKind::Measure)
+            });
+        }
         if kind == NumKind::Cardinal && unit.is_none() {
             if let Some((u, l)) = self.measure_unit(last + 1) {
                 kind = NumKind::Measure;
@@ -517,6 +569,44 @@ impl<'a> Parser<'a> {
             unit,
             ..Reading::plain(first, last, value, kind)
         })
+    }
+
+    /// A person's age written bare: after `age of`/`aged`, or between commas after a name
+    /// (`David Lind, 53, who...`).
+    pub(super) fn is_age(&self, first: usize, last: usize, value: f64) -> bool {
+        if first != last
+            || self.toks[first].kind != TokenKind::Num
+            || value.fract() != 0.0
+            || !(1.0..=120.0).contains(&value)
+        {
+            return false;
+        }
+        let before = |k: usize| first.checked_sub(k).and_then(|p| self.word(p));
+        if before(1) == Some("aged") || (before(1) == Some("of") && before(2) == Some("age")) {
+            return true;
+        }
+        first >= 2
+            && self.is_punct(first - 1, b',')
+            && self.toks[first - 2].kind == TokenKind::Word
+            && self.capitalised(first - 2)
+            && self.is_punct(last + 1, b',')
+            && self.word(last + 2).is_some_and(|w| {
+                matches!(
+                    w,
+                    "who"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "of"
+                        | "from"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "was"
+                        | "is"
+                        | "and"
+                )
+            })
     }
 
     /// `thirty-second`, `ninety-ninth`: a tens word and a unit ordinal joined by a hyphen.
@@ -661,11 +751,20 @@ impl<'a> Parser<'a> {
         } else {
             10.0 * unit
         };
+        // `millions of dollars`, `hundreds of thousands of euros`: a vague amount of money.
+        let currency = (self.word(last + 1) == Some("of"))
+            .then(|| self.word(last + 2).and_then(currency_word))
+            .flatten();
+        let (kind, unit, last) = match currency {
+            Some(c) => (NumKind::Money, Some(c), last + 2),
+            None => (NumKind::Cardinal, None, last),
+        };
         Some(Reading {
             vague: true,
             low: Some(low),
             high: Some(next * scale - 1.0),
-            ..Reading::plain(i, last, low, NumKind::Cardinal)
+            unit,
+            ..Reading::plain(i, last, low, kind)
         })
     }
 

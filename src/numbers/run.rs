@@ -37,7 +37,24 @@ impl<'a> Parser<'a> {
                 i += 1;
                 continue;
             }
-            // `between X and Y`, `from X to Y`
+            // `between X and Y`, `from X to Y`; `between the ages of X and Y` (years of age).
+            let ages = self.word(i) == Some("between")
+                && self.word(i + 1) == Some("the")
+                && matches!(self.word(i + 2), Some("ages" | "age"))
+                && self.word(i + 3) == Some("of");
+            if ages {
+                if let Some(a) = self.quantity(i + 4) {
+                    if let Some(mut r) = self.range_after(a) {
+                        if self.word(a.last + 1) == Some("and") && r.kind == NumKind::Range {
+                            r.first = i + 4;
+                            r.unit = Some("year");
+                            out.push(self.finish(r, opts));
+                            i = r.last + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
             if matches!(self.word(i), Some("between" | "from")) {
                 if let Some(a) = self.quantity(i + 1) {
                     if let Some(mut r) = self.range_after(a) {
@@ -74,8 +91,21 @@ impl<'a> Parser<'a> {
                 NumKind::Cardinal | NumKind::Money | NumKind::Percent | NumKind::Measure
             ) && !(change.is_some() && self.word(core.last + 1) == Some("to"))
             {
+                if let Some(tally) = self.vote_tally(&core) {
+                    if opts.include_non_counts {
+                        out.push(self.emit_plain(core.first, tally, core.value, NumKind::Code));
+                    }
+                    i = tally + 1;
+                    continue;
+                }
                 if let Some(r) = self.range_after(core) {
-                    if !self.date_like(&r) && self.word(core.last + 1) != Some("and") {
+                    if self.date_like(&r) {
+                        // `March 17-18`: both days are the date.
+                        core = Reading {
+                            kind: NumKind::Date,
+                            ..r
+                        };
+                    } else if self.word(core.last + 1) != Some("and") {
                         core = r;
                     }
                 }
@@ -179,6 +209,68 @@ impl<'a> Parser<'a> {
             object,
             change: None,
         }
+    }
+
+    /// A vote or a result, not a range: `a 5-to-4 majority`, `confirmed 92 to 0`. Returns the
+    /// last token of the tally.
+    pub(super) fn vote_tally(&self, a: &Reading) -> Option<usize> {
+        if a.kind != NumKind::Cardinal || self.toks[a.first].kind != TokenKind::Num {
+            return None;
+        }
+        let k = a.last + 1;
+        let hyphenated = self.is_punct(k, b'-')
+            && self.glued(k)
+            && self.word(k + 1) == Some("to")
+            && self.is_punct(k + 2, b'-')
+            && self.glued(k + 3);
+        // `beat them 45-40`, `a 10-8 vote`: a result, written high to low.
+        let score = !hyphenated
+            && self.is_punct(k, b'-')
+            && self.glued(k)
+            && self.glued(k + 1)
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Num)
+            && self
+                .digits(k + 1)
+                .is_some_and(|b| b < a.value && a.value <= 300.0)
+            && self
+                .word(k + 2)
+                .is_none_or(|w| !matches!(w, "million" | "billion" | "percent"));
+        let (b_at, ok) = if hyphenated {
+            (k + 3, true)
+        } else if score {
+            (k + 1, true)
+        } else {
+            let verb = a
+                .first
+                .checked_sub(1)
+                .and_then(|p| self.word(p))
+                .is_some_and(|v| {
+                    matches!(
+                        v,
+                        "voted"
+                            | "confirmed"
+                            | "passed"
+                            | "approved"
+                            | "rejected"
+                            | "beat"
+                            | "won"
+                            | "lost"
+                            | "defeated"
+                            | "tied"
+                            | "vote"
+                            | "margin"
+                    )
+                });
+            (k + 1, verb && self.word(k) == Some("to"))
+        };
+        if !ok {
+            return None;
+        }
+        let b = self.quantity(b_at)?;
+        (b.kind == NumKind::Cardinal && b.value <= a.value && b.first == b_at).then_some(b.last)
     }
 
     /// `5 of the 32 NATO allies`, `one of his rivals`: the part counts what the whole counts.

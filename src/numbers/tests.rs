@@ -421,7 +421,6 @@ fn times_dates_phones_models_and_records_are_not_counts() {
     );
 }
 
-
 fn unit_of(text: &str) -> Vec<(String, &'static str, f64, Option<&'static str>)> {
     full(text)
         .into_iter()
@@ -446,18 +445,30 @@ fn measures_glued_hyphenated_and_spelled() {
     assert_eq!(unit_of("a 0.8mm wire"), [m("0.8mm", 0.8, "mm")]);
     assert_eq!(unit_of("12.5 tonnes"), [m("12.5 tonnes", 12.5, "t")]);
     assert_eq!(unit_of("some 300 km north"), [m("300 km", 300.0, "km")]);
-    assert_eq!(unit_of("40 square miles"), [m("40 square miles", 40.0, "mi²")]);
+    assert_eq!(
+        unit_of("40 square miles"),
+        [m("40 square miles", 40.0, "mi²")]
+    );
     assert_eq!(unit_of("2 litres"), [m("2 litres", 2.0, "l")]);
     assert_eq!(unit_of("a 90-minute match"), [m("90-minute", 90.0, "min")]);
-    assert_eq!(unit_of("a 71-year-old pilot"), [m("71-year-old", 71.0, "year")]);
+    assert_eq!(
+        unit_of("a 71-year-old pilot"),
+        [m("71-year-old", 71.0, "year")]
+    );
     assert_eq!(unit_of("for six weeks"), [m("six weeks", 6.0, "week")]);
-    assert_eq!(unit_of("30 degrees Fahrenheit"), [m("30 degrees Fahrenheit", 30.0, "°F")]);
+    assert_eq!(
+        unit_of("30 degrees Fahrenheit"),
+        [m("30 degrees Fahrenheit", 30.0, "°F")]
+    );
     // `over` before a duration is a preposition; `of` after a measure names what it measures.
     let n = &full("spread over 12 years")[0];
     assert_eq!((n.kind, n.approx.map(|a| a.0)), (NumKind::Measure, None));
     let t = "9 tonnes of maize";
     let n = &full(t)[0];
-    assert_eq!(n.object.map(|o| &t[o.0.byte_start..o.0.byte_end]), Some("maize"));
+    assert_eq!(
+        n.object.map(|o| &t[o.0.byte_start..o.0.byte_end]),
+        Some("maize")
+    );
     // `5G` stays a code, `£85m` money.
     assert!(full("5G masts").is_empty());
     assert_eq!(unit_of("£85m")[0].1, "money");
@@ -465,14 +476,37 @@ fn measures_glued_hyphenated_and_spelled() {
 
 #[test]
 fn currencies_in_every_position() {
-    let money = |t: &str| unit_of(t).into_iter().map(|x| (x.0, x.2, x.3)).collect::<Vec<_>>();
-    assert_eq!(money("a 60 cents fee"), [("60 cents".to_string(), 0.6, Some("USD"))]);
-    assert_eq!(money("EUR 48 each"), [("EUR 48".to_string(), 48.0, Some("EUR"))]);
+    let money = |t: &str| {
+        unit_of(t)
+            .into_iter()
+            .map(|x| (x.0, x.2, x.3))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        money("a 60 cents fee"),
+        [("60 cents".to_string(), 0.6, Some("USD"))]
+    );
+    assert_eq!(
+        money("EUR 48 each"),
+        [("EUR 48".to_string(), 48.0, Some("EUR"))]
+    );
     assert_eq!(money("only 9€"), [("9€".to_string(), 9.0, Some("EUR"))]);
-    assert_eq!(money("USD310 a night"), [("USD310".to_string(), 310.0, Some("USD"))]);
-    assert_eq!(money("Rs 3 lakh"), [("Rs 3 lakh".to_string(), 300000.0, Some("INR"))]);
-    assert_eq!(money("₹2.1 lakh crore"), [("₹2.1 lakh crore".to_string(), 2.1e12, Some("INR"))]);
-    assert_eq!(money("$7 and 15 cents"), [("$7 and 15 cents".to_string(), 7.15, Some("USD"))]);
+    assert_eq!(
+        money("USD310 a night"),
+        [("USD310".to_string(), 310.0, Some("USD"))]
+    );
+    assert_eq!(
+        money("Rs 3 lakh"),
+        [("Rs 3 lakh".to_string(), 300000.0, Some("INR"))]
+    );
+    assert_eq!(
+        money("₹2.1 lakh crore"),
+        [("₹2.1 lakh crore".to_string(), 2.1e12, Some("INR"))]
+    );
+    assert_eq!(
+        money("$7 and 15 cents"),
+        [("$7 and 15 cents".to_string(), 7.15, Some("USD"))]
+    );
 }
 
 #[test]
@@ -489,14 +523,38 @@ fn signs_written_negative() {
 
 #[test]
 fn ordinals_and_spoken_forms() {
-    assert_eq!(nums("the forty-third president"), [("forty-third".into(), 43.0, "ordinal")]);
-    assert_eq!(nums("her seventieth birthday"), [("seventieth".into(), 70.0, "ordinal")]);
-    assert_eq!(nums("3 hundred people"), [("3 hundred".into(), 300.0, "cardinal")]);
-    assert_eq!(nums("a couple thousand fans"), [("a couple thousand".into(), 2000.0, "cardinal")]);
-    assert_eq!(nums("three dozen eggs"), [("three dozen".into(), 36.0, "cardinal")]);
-    assert_eq!(nums("a nine-million-strong army"), [("nine-million".into(), 9e6, "cardinal")]);
-    assert_eq!(nums("two-in-three adults"), [("two-in-three".into(), 2.0 / 3.0, "fraction")]);
-    assert_eq!(nums("three or four rooms"), [("three or four".into(), 3.0, "range")]);
+    assert_eq!(
+        nums("the forty-third president"),
+        [("forty-third".into(), 43.0, "ordinal")]
+    );
+    assert_eq!(
+        nums("her seventieth birthday"),
+        [("seventieth".into(), 70.0, "ordinal")]
+    );
+    assert_eq!(
+        nums("3 hundred people"),
+        [("3 hundred".into(), 300.0, "cardinal")]
+    );
+    assert_eq!(
+        nums("a couple thousand fans"),
+        [("a couple thousand".into(), 2000.0, "cardinal")]
+    );
+    assert_eq!(
+        nums("three dozen eggs"),
+        [("three dozen".into(), 36.0, "cardinal")]
+    );
+    assert_eq!(
+        nums("a nine-million-strong army"),
+        [("nine-million".into(), 9e6, "cardinal")]
+    );
+    assert_eq!(
+        nums("two-in-three adults"),
+        [("two-in-three".into(), 2.0 / 3.0, "fraction")]
+    );
+    assert_eq!(
+        nums("three or four rooms"),
+        [("three or four".into(), 3.0, "range")]
+    );
     assert_eq!(nums("one or 60 votes").len(), 1); // not a range of close values
     assert!(nums("the first lady of the theatre").is_empty());
 }
@@ -507,8 +565,14 @@ fn vague_amounts_carry_bounds() {
         let n = &full(t)[0];
         (n.vague, n.value, n.low, n.high, n.approx.is_some())
     };
-    assert_eq!(b("Dozens of boats"), (true, 24.0, Some(24.0), Some(99.0), false));
-    assert_eq!(b("hundreds of homes"), (true, 200.0, Some(200.0), Some(999.0), false));
+    assert_eq!(
+        b("Dozens of boats"),
+        (true, 24.0, Some(24.0), Some(99.0), false)
+    );
+    assert_eq!(
+        b("hundreds of homes"),
+        (true, 200.0, Some(200.0), Some(999.0), false)
+    );
     assert_eq!(
         b("Tens of thousands of fans"),
         (true, 20_000.0, Some(20_000.0), Some(99_999.0), false)
@@ -517,5 +581,78 @@ fn vague_amounts_carry_bounds() {
         b("hundreds of thousands of jobs"),
         (true, 200_000.0, Some(200_000.0), Some(999_999.0), false)
     );
-    assert_eq!(b("millions of users"), (true, 2e6, Some(2e6), Some(1e7 - 1.0), false));
+    assert_eq!(
+        b("millions of users"),
+        (true, 2e6, Some(2e6), Some(1e7 - 1.0), false)
+    );
+}
+
+#[test]
+fn tallies_decades_ids_and_named_numbers_are_not_counts() {
+    for text in [
+        "the bill passed 61 to 38",
+        "a 6-to-3 ruling",
+        "they won the final 31-24",
+        "back in the 1970s and the \u{2018}80s",
+        "people in their 40s",
+        "post id=\"8271993318274\"",
+        "tune to channel 42",
+        "it took 911 calls",
+        "on June 9-10 the talks resume",
+    ] {
+        assert!(nums(text).is_empty(), "{text}: {:?}", nums(text));
+    }
+    // A range of counts stays one: `10-12 billion`, `ages 18-29`.
+    assert_eq!(nums("ages 18-29")[0].2, "range");
+}
+
+#[test]
+fn ages_halves_and_margins() {
+    let m = |t: &str| unit_of(t)[0].clone();
+    assert_eq!(
+        m("died at the age of 88, at home"),
+        ("88".into(), "measure", 88.0, Some("year"))
+    );
+    assert_eq!(
+        m("Mara Voss, 34, said so"),
+        ("34".into(), "measure", 34.0, Some("year"))
+    );
+    assert_eq!(m("aged 19"), ("19".into(), "measure", 19.0, Some("year")));
+    assert_eq!(
+        m("nearly a year and a half later"),
+        ("a year and a half".into(), "measure", 1.5, Some("year"))
+    );
+    assert_eq!(
+        m("three and a half weeks"),
+        (
+            "three and a half weeks".into(),
+            "measure",
+            3.5,
+            Some("week")
+        )
+    );
+    assert_eq!(
+        m("over a decade"),
+        ("a decade".into(), "measure", 1.0, Some("decade"))
+    );
+    assert_eq!(
+        m("a seven-percentage-point lead"),
+        (
+            "seven-percentage-point".into(),
+            "percent",
+            7.0,
+            Some("percentage point")
+        )
+    );
+    assert_eq!(
+        m("it cost 40 bucks"),
+        ("40 bucks".into(), "money", 40.0, Some("USD"))
+    );
+    let v = &full("thousands of euros")[0];
+    assert_eq!(
+        (v.kind, v.unit, v.vague),
+        (NumKind::Money, Some("EUR"), true)
+    );
+    // A plain count between commas is not an age.
+    assert_eq!(unit_of("In Ohio, 300, in Utah, 200")[0].1, "cardinal");
 }

@@ -124,7 +124,7 @@ pub(super) fn currency_symbol(c: char) -> Option<&'static str> {
 
 pub(super) fn currency_word(w: &str) -> Option<&'static str> {
     Some(match w {
-        "dollar" | "dollars" | "usd" => "USD",
+        "dollar" | "dollars" | "usd" | "bucks" => "USD",
         "euro" | "euros" | "eur" => "EUR",
         "pound" | "pounds" | "gbp" | "sterling" => "GBP",
         "yen" | "jpy" => "JPY",
