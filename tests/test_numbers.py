@@ -197,6 +197,9 @@ POSITIVE = [
 
 # Texts with no number that counts anything.
 NEGATIVE = [
+    "including one called Atlas",
+    "the pair first met in Oslo",
+    "a first-person account",
     "the bill passed 61 to 38",
     "a 6-to-3 ruling",
     "they won the final 31-24",

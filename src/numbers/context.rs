@@ -390,14 +390,63 @@ impl Parser<'_> {
 
     pub(super) fn ordinal_word(&self, i: usize) -> Option<Reading> {
         let w = self.word(i)?;
-        // `first lady`, `first gentleman`: a title, not a rank.
-        if w == "first"
-            && matches!(
-                self.word(i + 1),
+        // `first lady`, `first gentleman`: a title, not a rank; `first met`, `first reported`:
+        // an adverb; `first-person`, `first-hand`: an adjective.
+        if w == "first" {
+            let next = self.word(i + 1);
+            let hyphen = self.is_punct(i + 1, b'-') && self.glued(i + 1);
+            let title = matches!(
+                next,
                 Some("lady" | "ladies" | "gentleman" | "dude" | "husband" | "family" | "daughter")
-            )
-        {
-            return None;
+            );
+            let determiner = i > 0
+                && self.word(i - 1).is_some_and(|d| {
+                    matches!(
+                        d,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "this"
+                            | "that"
+                            | "s"
+                    )
+                });
+            let adverb = !determiner
+                && next.is_some_and(|v| {
+                    (v.ends_with("ed") && v.len() > 3)
+                        || matches!(
+                            v,
+                            "met"
+                                | "came"
+                                | "took"
+                                | "became"
+                                | "saw"
+                                | "went"
+                                | "won"
+                                | "ran"
+                                | "made"
+                                | "began"
+                                | "told"
+                                | "said"
+                                | "heard"
+                                | "got"
+                        )
+                });
+            let adjective = hyphen
+                && matches!(
+                    self.word(i + 2),
+                    Some("person" | "hand" | "rate" | "class" | "degree")
+                );
+            if title || (adverb && !hyphen) || adjective {
+                return None;
+            }
         }
         Some(Reading::plain(i, i, ordinal_word(w)?, NumKind::Ordinal))
     }

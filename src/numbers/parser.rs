@@ -257,6 +257,15 @@ impl<'a> Parser<'a> {
                         | "someone"
                         | "another"
                         | "other"
+                        | "separate"
+                        | "new"
+                        | "old"
+                        | "only"
+                        | "same"
+                        | "last"
+                        | "single"
+                        | "right"
+                        | "wrong"
                 ) {
                     return false;
                 }
@@ -280,7 +289,18 @@ impl<'a> Parser<'a> {
                         | "those"
                 )
             }),
-            Some(n) => !stop_word(n) && !matches!(n, "another" | "day" | "way" | "thing"),
+            // `one or two instances`
+            Some("or") => self
+                .word(i + 2)
+                .is_some_and(|n| unit_word(n).is_some() || tens_word(n).is_some()),
+            // `one called X`, `one named Y`: a pronoun.
+            Some(n) => {
+                !stop_word(n)
+                    && !matches!(
+                        n,
+                        "another" | "day" | "way" | "thing" | "called" | "named" | "known"
+                    )
+            }
             None => false,
         }
     }

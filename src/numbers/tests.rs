@@ -656,3 +656,19 @@ fn ages_halves_and_margins() {
     // A plain count between commas is not an age.
     assert_eq!(unit_of("In Ohio, 300, in Utah, 200")[0].1, "cardinal");
 }
+
+#[test]
+fn one_as_a_pronoun_and_first_as_an_adverb() {
+    assert!(nums("including one called Atlas").is_empty());
+    assert!(nums("a separate one was filed").is_empty());
+    assert_eq!(
+        nums("\"one or two cases\" slipped"),
+        [("one or two".into(), 1.0, "range")]
+    );
+    assert!(nums("the pair first met in Oslo").is_empty());
+    assert!(nums("a first-person account").is_empty());
+    assert_eq!(
+        nums("the first reported case"),
+        [("first".into(), 1.0, "ordinal")]
+    );
+}
