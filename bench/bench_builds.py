@@ -104,7 +104,9 @@ def main() -> int:
     print(table)
     if args.out:
         args.out.write_text(
-            f"# Two builds side by side\n\n`{' '.join(sys.argv)}`\n\n"
+            "# Two builds side by side\n\n"
+            f"`python bench/bench_builds.py --python OLD --python NEW --names {args.names} "
+            f"--passes {args.passes}` (OLD, NEW: interpreters with each build installed)\n\n"
             f"Median of {args.passes} alternating passes, one fresh process per run (its fastest "
             "of three sweeps), one thread, the dev article texts (~4 MB, distinct "
             "documents).\n\n" + table + "\n",

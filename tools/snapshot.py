@@ -7,8 +7,8 @@ are read at run time from ``../shared/dev/`` (or ``--dev DIR`` / ``WIRESCAN_DEV`
 holds, per text, ``Document.to_dict()`` (entities, numbers with their sources, quotes, sentences),
 ``spans()``, a non-count extraction and the frame columns' names.
 
-Run: ``python tools/snapshot.py --out /tmp/before.jsonl`` then, after the change,
-``python tools/snapshot.py --out /tmp/after.jsonl --compare /tmp/before.jsonl``.
+Run: ``python tools/snapshot.py --out before.jsonl`` then, after the change,
+``python tools/snapshot.py --out after.jsonl --compare before.jsonl``.
 """
 
 from __future__ import annotations

@@ -375,7 +375,12 @@ impl<'a> Parser<'a> {
         // `a decade`, `a century`: one of the unit (`a year` is left alone: `$5,000 a year` is a
         // rate).
         if matches!(self.word(i), Some("a")) {
-            if let Some(u @ ("decade" | "century")) = self.word(i + 1).and_then(measure_word) {
+            let unit = match self.word(i + 1) {
+                Some("decade") => Some("decade"),
+                Some("century") => Some("century"),
+                _ => None,
+            };
+            if let Some(u) = unit {
                 return Some(Reading {
                     unit: Some(u),
                     ..Reading::plain(i, i + 1, 1.0, NumKind::Measure)
