@@ -15,8 +15,10 @@
 //! kind when [`NumberOptions::include_non_counts`] is set.
 
 mod context;
+mod forms;
 mod number;
 mod parser;
+mod ranges;
 mod run;
 mod tokens;
 mod words;
