@@ -401,22 +401,7 @@ impl Parser<'_> {
             );
             let determiner = i > 0
                 && self.word(i - 1).is_some_and(|d| {
-                    matches!(
-                        d,
-                        "the"
-                            | "a"
-                            | "an"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "this"
-                            | "that"
-                            | "s"
-                    )
+                    definite(d) || matches!(d, "a" | "an" | "this" | "that" | "s")
                 });
             let adverb = !determiner
                 && next.is_some_and(|v| {

@@ -274,21 +274,7 @@ impl<'a> Parser<'a> {
         match self.word(i + 1) {
             // `one of the two people`, `one of his rivals`: a count of a part of a whole (not
             // `one of them`, `one of us`).
-            Some("of") => self.word(i + 2).is_some_and(|d| {
-                matches!(
-                    d,
-                    "the"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "these"
-                        | "those"
-                )
-            }),
+            Some("of") => self.word(i + 2).is_some_and(definite),
             // `one or two instances`
             Some("or") => self
                 .word(i + 2)

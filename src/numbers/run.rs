@@ -278,11 +278,7 @@ impl<'a> Parser<'a> {
         if self.word(last + 1) != Some("of") {
             return None;
         }
-        let det = self.word(last + 2)?;
-        if !matches!(
-            det,
-            "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "these" | "those"
-        ) {
+        if !definite(self.word(last + 2)?) {
             return None;
         }
         let mut k = last + 2;

@@ -600,3 +600,12 @@ pub(super) fn currency_code_before(w: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// `the`, a possessive determiner, `these`, `those`: what opens the whole of a partitive (`5 of
+/// the 32 allies`, `one of his rivals`).
+pub(super) fn definite(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "these" | "those"
+    )
+}
