@@ -66,7 +66,7 @@ def load(dev: Path) -> tuple[dict[str, tuple[str, int, int]], dict[str, str], li
 
 def _part(key: str) -> int:
     """0 for tuning sentences (``T*`` and even ``S*``), 1 for the reported dev half."""
-    return 0 if key[0] in "TU" else int(key[1:]) % 2
+    return 0 if key[0] in "TUV" else int(key[1:]) % 2
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -484,6 +484,14 @@ impl Parser<'_> {
         if self.named_by_word_before(i) {
             return Some(NumKind::Code);
         }
+        // `the No. 4 train`, `No. 10 Downing Street`: a number that names.
+        if i >= 2
+            && self.is_punct(i - 1, b'.')
+            && self.word(i - 2) == Some("no")
+            && self.capitalised(i - 2)
+        {
+            return Some(NumKind::Code);
+        }
         // `911 calls`: the emergency number.
         if text == "911"
             && matches!(

@@ -242,6 +242,10 @@ impl<'a> Parser<'a> {
 
     /// `one` followed by a noun counts; `no one`, `one of`, `the one` do not.
     pub(super) fn one_is_number(&self, i: usize) -> bool {
+        // `all-in-one`, `back-to-one`: the end of a compound.
+        if i > 0 && self.is_punct(i - 1, b'-') && self.glued(i) {
+            return false;
+        }
         if i > 0 {
             if let Some(p) = self.word(i - 1) {
                 if matches!(
@@ -274,7 +278,14 @@ impl<'a> Parser<'a> {
         match self.word(i + 1) {
             // `one of the two people`, `one of his rivals`: a count of a part of a whole (not
             // `one of them`, `one of us`).
-            Some("of") => self.word(i + 2).is_some_and(definite),
+            Some("of") => {
+                self.word(i + 2).is_some_and(|w| {
+                    definite(w) || matches!(w, "dozens" | "hundreds" | "thousands" | "millions")
+                }) || self
+                    .toks
+                    .get(i + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Num)
+            }
             // `one or two instances`
             Some("or") => self
                 .word(i + 2)

@@ -672,3 +672,17 @@ fn one_as_a_pronoun_and_first_as_an_adverb() {
         [("first".into(), 1.0, "ordinal")]
     );
 }
+
+#[test]
+fn partitives_of_numbers_and_compounds_ending_in_one() {
+    assert_eq!(
+        nums("she was one of 12 finalists"),
+        [
+            ("one".into(), 1.0, "cardinal"),
+            ("12".into(), 12.0, "cardinal")
+        ]
+    );
+    assert_eq!(nums("one of hundreds of fans")[0].0, "one");
+    assert!(nums("an all-in-one printer").is_empty());
+    assert!(nums("the No. 7 bus").is_empty());
+}
