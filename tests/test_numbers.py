@@ -197,6 +197,8 @@ POSITIVE = [
 
 # Texts with no number that counts anything.
 NEGATIVE = [
+    "an all-in-one printer",
+    "the No. 7 bus",
     "including one called Atlas",
     "the pair first met in Oslo",
     "a first-person account",
@@ -537,6 +539,7 @@ def test_year_spans_are_not_ranges_of_counts() -> None:
         ("three dozen eggs", "three dozen", "cardinal", 36, None),
         ("two-in-three adults", "two-in-three", "fraction", 2 / 3, None),
         ("three or four rooms", "three or four", "range", 3, None),
+        ("she was one of 12 finalists", "one", "cardinal", 1, None),
         ("died at the age of 88, at home", "88", "measure", 88, "year"),
         ("Mara Voss, 34, said so", "34", "measure", 34, "year"),
         ("nearly a year and a half later", "a year and a half", "measure", 1.5, "year"),
