@@ -173,7 +173,14 @@ impl Parser<'_> {
                         | "pm"
                         | "pct"
                 );
-            if !known {
+            // `3M said`, `a 3M mask`: a name, unless money (`$3m`) or a plural noun follows.
+            let money_before = i > 0
+                && matches!(
+                    self.toks[i - 1].kind,
+                    TokenKind::Punct(b'$') | TokenKind::Symbol(_)
+                );
+            let company_m = w == "m" && !money_before && !self.word(i + 2).is_some_and(plural);
+            if !known || company_m {
                 return Some((NumKind::Code, self.code_end(i)));
             }
         }
@@ -351,6 +358,10 @@ impl Parser<'_> {
     /// a function word, another number, or (after the first word) a verb-like `-ed`/`-ing` word.
     pub(super) fn object(&self, last: usize) -> Option<(usize, usize)> {
         let mut k = last + 1;
+        // `4,500 such donors`, `the first such meeting`: what is counted comes after `such`.
+        if self.word(k) == Some("such") {
+            k += 1;
+        }
         let start = k;
         let mut end = None;
         let mut words = 0;
@@ -482,14 +493,6 @@ impl Parser<'_> {
             }
         }
         if self.named_by_word_before(i) {
-            return Some(NumKind::Code);
-        }
-        // `the No. 4 train`, `No. 10 Downing Street`: a number that names.
-        if i >= 2
-            && self.is_punct(i - 1, b'.')
-            && self.word(i - 2) == Some("no")
-            && self.capitalised(i - 2)
-        {
             return Some(NumKind::Code);
         }
         // `911 calls`: the emergency number.

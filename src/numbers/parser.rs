@@ -322,6 +322,8 @@ impl<'a> Parser<'a> {
         let s = match w {
             "k" => 1e3,
             "m" if money => 1e6,
+            // `3M workers`: a magnitude before a plural noun (`3M said` is the company).
+            "m" if self.word(after + 1).is_some_and(plural) => 1e6,
             "mn" | "mln" | "million" => 1e6,
             "b" | "bn" | "bln" | "billion" if money || w.len() > 1 => 1e9,
             "tn" | "trn" | "trillion" => 1e12,

@@ -684,5 +684,15 @@ fn partitives_of_numbers_and_compounds_ending_in_one() {
     );
     assert_eq!(nums("one of hundreds of fans")[0].0, "one");
     assert!(nums("an all-in-one printer").is_empty());
-    assert!(nums("the No. 7 bus").is_empty());
+}
+
+#[test]
+fn a_glued_m_is_a_million_only_before_a_plural_and_such_is_no_object() {
+    assert_eq!(nums("4M subscribers"), [("4M".into(), 4e6, "cardinal")]);
+    assert!(nums("3M said on Friday").is_empty());
+    assert_eq!(nums("£12m"), [("£12m".into(), 12e6, "money")]);
+    let t = "the second such vote";
+    let n = &full(t)[0];
+    let obj = n.object.map(|o| &t[o.0.byte_start..o.0.byte_end]);
+    assert_eq!((n.kind, obj), (NumKind::Ordinal, Some("vote")));
 }
