@@ -229,20 +229,17 @@ pub fn columns<D: std::borrow::Borrow<Document>>(
 
 /// No rows, with the columns of `what`.
 pub fn empty(what: What) -> Columns {
-    let fields = describe(what);
-    let columns = fields
-        .iter()
-        .zip(match what {
-            What::Entities => fields::ENTITY_FIELDS
-                .iter()
-                .map(|f| f.ty)
-                .collect::<Vec<_>>(),
-            What::Numbers => fields::NUMBER_FIELDS.iter().map(|f| f.ty).collect(),
-            What::Quotes => fields::QUOTE_FIELDS.iter().map(|f| f.ty).collect(),
-        })
-        .map(|(&(name, _), ty)| Column::of(name, ty))
-        .collect();
-    Columns { rows: 0, columns }
+    fn no_rows<R>(fields: &[Field<R>]) -> Columns {
+        Columns {
+            rows: 0,
+            columns: fields.iter().map(|f| Column::of(f.name, f.ty)).collect(),
+        }
+    }
+    match what {
+        What::Entities => no_rows(fields::ENTITY_FIELDS),
+        What::Numbers => no_rows(fields::NUMBER_FIELDS),
+        What::Quotes => no_rows(fields::QUOTE_FIELDS),
+    }
 }
 
 fn build<'d, R: 'static>(

@@ -590,15 +590,14 @@ pub(super) fn hyphen_unit(w: &str) -> Option<&'static str> {
     })
 }
 
-/// Currency codes written before an amount (`EUR 35`, `USD240`, `Rs 8 lakh`).
+/// Currency codes written before an amount (`EUR 35`, `USD240`, `Rs 8 lakh`): the ISO codes of
+/// [`currency_word`], and `Rs`.
 pub(super) fn currency_code_before(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "usd" => "USD",
-        "eur" => "EUR",
-        "gbp" => "GBP",
-        "rs" | "inr" => "INR",
-        _ => return None,
-    })
+    match w {
+        "rs" => Some("INR"),
+        "usd" | "eur" | "gbp" | "inr" => currency_word(w),
+        _ => None,
+    }
 }
 
 /// `the`, a possessive determiner, `these`, `those`: what opens the whole of a partitive (`5 of

@@ -77,3 +77,11 @@ pub(super) fn slice<'py>(
         .get_item(PySlice::new(py, span.0 as isize, span.1 as isize, 1))?
         .cast_into::<PyString>()?)
 }
+
+/// `slice` of an optional span: None where the span is None.
+pub(super) fn slice_opt<'py>(
+    doc: &Bound<'py, PyString>,
+    span: Option<(usize, usize)>,
+) -> PyResult<Option<Bound<'py, PyString>>> {
+    span.map(|s| slice(doc, s)).transpose()
+}

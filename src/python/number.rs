@@ -5,7 +5,7 @@ use pyo3::types::{PyDict, PyString};
 
 use crate::numbers::Number;
 
-use super::args::slice;
+use super::args::{slice, slice_opt};
 use super::quote::PySource;
 
 /// One number: its value, what it counts, and how sure the text is.
@@ -93,9 +93,7 @@ impl PyNumber {
     /// The counted noun phrase after the number (`Russian ships`), or None.
     #[getter]
     fn object<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.object_span
-            .map(|s| slice(self.doc.bind(py), s))
-            .transpose()
+        slice_opt(self.doc.bind(py), self.object_span)
     }
 
     /// Start of the object phrase, or None.
@@ -113,9 +111,7 @@ impl PyNumber {
     /// The object's head word (`ships`), or None.
     #[getter]
     fn head<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.head_span
-            .map(|s| slice(self.doc.bind(py), s))
-            .transpose()
+        slice_opt(self.doc.bind(py), self.head_span)
     }
 
     /// Plain JSON-able data.

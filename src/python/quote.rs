@@ -7,7 +7,7 @@ use pyo3::types::{PyDict, PyString};
 
 use crate::quotes::{Quote, Source, Speaker};
 
-use super::args::slice;
+use super::args::{slice, slice_opt};
 use super::gazetteer::Shared;
 
 /// Speaker fields shared by Quote and Source, in characters; id and name are looked up on access.
@@ -35,7 +35,7 @@ impl SpeakerFields {
         py: Python<'py>,
         doc: &Py<PyString>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.span.map(|s| slice(doc.bind(py), s)).transpose()
+        slice_opt(doc.bind(py), self.span)
     }
 
     pub(super) fn id<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
@@ -162,9 +162,7 @@ impl PyQuote {
     /// The speech verb (`said`, `told`, `according to`), or None.
     #[getter]
     fn verb<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.verb_span
-            .map(|s| slice(self.doc.bind(py), s))
-            .transpose()
+        slice_opt(self.doc.bind(py), self.verb_span)
     }
 
     #[getter]
@@ -285,9 +283,7 @@ impl PySource {
     /// The speech verb or phrase (`said`, `according to`), or None.
     #[getter]
     fn verb<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.verb_span
-            .map(|s| slice(self.doc.bind(py), s))
-            .transpose()
+        slice_opt(self.doc.bind(py), self.verb_span)
     }
 
     /// Plain JSON-able data.
