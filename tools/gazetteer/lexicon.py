@@ -1,0 +1,122 @@
+"""Word lists that decide whether an alias may match alone (used by build.py, not shipped).
+
+- common words: the lower-case entries of a system word list (SCOWL's ``american-english``, the
+  Debian package ``wamerican``): ``can``, ``god``, ``come``, ``hit``, ``than``. Proper nouns are
+  capitalised there and so are not common words.
+- person names: every given name and family name of the people the sources know (the
+  legislators of EveryPolitician and the US Congress, the curated people), which is what makes
+  ``Harper``, ``Leslie`` or ``Florence`` a name before it is a town.
+- particles: the small words inside names (``van``, ``de``, ``bin``).
+
+Comparisons are made on the folded form (lower case, Latin diacritics stripped), so ``Çan``,
+``Göd``, ``Comé``, ``Hīt`` and ``Thān`` are the common words they look like.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+WORDLIST_PATHS = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/words"))
+
+PARTICLES = set(
+    """van von der den de da das do dos del della di du la le les al el bin ibn bint abu
+    ben ter ten mac st san santa""".split()
+)
+
+
+# Capitalised in word lists, yet common words of every news text.
+CALENDAR = set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+def fold(s: str) -> str:
+    """Lower case without Latin diacritics (`Çan` -> `can`)."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def common_words(path: Path | None = None) -> set[str]:
+    """Lower-case words of the system word list (possessives dropped)."""
+    for p in [path] if path else WORDLIST_PATHS:
+        if p and p.exists():
+            words = p.read_text("utf-8", errors="replace").split()
+            out = {fold(w) for w in words if w[:1].islower() and "'" not in w}
+            return out | CALENDAR
+    raise SystemExit(
+        "no word list found: install the Debian/Ubuntu package `wamerican` "
+        "(/usr/share/dict/american-english) or pass --wordlist"
+    )
+
+
+class Lexicon:
+    def __init__(self, common: set[str]) -> None:
+        self.common = common
+        self.names: set[str] = set()
+
+    def add_name(self, full: str) -> None:
+        for w in full.replace("-", " ").split():
+            w = fold(w.strip(".,()\"'"))
+            if len(w) >= 2 and w.isalpha():
+                self.names.add(w)
+
+    def is_common(self, alias: str) -> bool:
+        """A single word (or one word and a dot) that is a common English word."""
+        a = fold(alias.strip().rstrip("."))
+        return " " not in a and a in self.common
+
+    def is_name_word(self, alias: str) -> bool:
+        a = fold(alias.strip())
+        return " " not in a and (a in self.names or a in PARTICLES)
+
+    def needs_evidence(self, alias: str) -> bool:
+        """An alias that may not match alone: a common word, a person's name or particle, or a
+        word of fewer than four letters that is not an all-capitals code."""
+        a = alias.strip()
+        if " " in a:
+            return fold(a) in self.common  # `per se`-like phrases are rare; multiword is evidence
+        letters = [c for c in a if c.isalpha()]
+        if len(letters) < 4 and not (a.isupper() and len(letters) >= 2):
+            return True
+        return self.is_common(a) or self.is_name_word(a)
+
+
+def census_given_names() -> set[str]:
+    """First names of the 1990 US Census (public domain), from the PyPI package `names`."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("names")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("the build needs the PyPI package `names` (US Census name lists)")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    out = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        for line in (folder / f).read_text().splitlines():
+            if line.strip():
+                out.add(fold(line.split()[0]))
+    return out
+
+
+def write_given_names(path: Path, census: set[str], records, common: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """The given names the core's person finder knows, one per line, folded: the Census first
+    names and the first words of the gazetteer's people, less particles and titles; a name that
+    is also a common word (`mark`, `will`) is marked with a trailing `*` (it needs more
+    evidence: not at a sentence start)."""
+    names = set(census)
+    for r in records:
+        if r["kind"] == "person":
+            first = r["name"].split()[0]
+            f = fold(first.strip("."))
+            if len(f) >= 2 and f.isalpha() and first[:1].isupper():
+                names.add(f)
+    names -= PARTICLES
+    lines = sorted(n + ("*" if n in common else "") for n in names if len(n) >= 2)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "# Given names for the person finder (generated by tools/gazetteer/build.py; US Census\n"
+        "# 1990 first names, public domain, and the first names of the default gazetteer's people).\n"
+        + "\n".join(lines)
+        + "\n"
+    )
