@@ -7,6 +7,7 @@ pub mod error;
 pub mod frames;
 pub mod gazetteer;
 pub mod numbers;
+pub mod people;
 pub mod pipeline;
 pub mod quotes;
 pub mod runtime;

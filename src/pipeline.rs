@@ -19,6 +19,8 @@ pub struct ExtractOptions {
     pub numbers: Option<NumberOptions>,
     /// Quotes, speakers and number sources.
     pub quotes: bool,
+    /// People the gazetteer does not know (see [`crate::people`]).
+    pub people: bool,
 }
 
 impl Default for ExtractOptions {
@@ -27,6 +29,7 @@ impl Default for ExtractOptions {
             matching: MatchOptions::default(),
             numbers: Some(NumberOptions::default()),
             quotes: true,
+            people: true,
         }
     }
 }
@@ -129,6 +132,11 @@ impl Extractor {
             entities
         };
         numbers.shrink_to_fit();
+        let entities = if self.options.people {
+            crate::people::find(text, entities, &self.gazetteer)
+        } else {
+            entities
+        };
         let quotes = if self.options.quotes {
             let spans: Vec<(usize, usize)> = numbers
                 .iter()

@@ -37,6 +37,7 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
     let named = doc
         .entities
         .iter()
+        .filter(|m| m.local.is_none())
         .flat_map(|m| std::iter::once(m.entity).chain(m.candidates.iter().copied()))
         .chain(speakers.filter_map(|s| s.entity));
     for e in named {
@@ -57,6 +58,16 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
         .entities
         .iter()
         .map(|m| {
+            if let Some(p) = &m.local {
+                return json!({
+                    "span": span(&m.span),
+                    "entity": null,
+                    "person": {"id": p.id, "name": p.name},
+                    "form": m.form.as_str(),
+                    "candidates": [],
+                    "ambiguous": false,
+                });
+            }
             json!({
                 "span": span(&m.span),
                 "entity": local(m.entity),
@@ -250,6 +261,23 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
     };
     let mut doc = Document::default();
     for m in list("entities")? {
+        if let Some(p) = m.get("person").filter(|p| !p.is_null()) {
+            let text = |k: &str| -> Result<String> {
+                Ok(p[k].as_str().ok_or_else(|| bad("person"))?.to_string())
+            };
+            doc.entities.push(Mention {
+                span: get_span(&m["span"])?,
+                entity: u32::MAX,
+                form: form_of(m["form"].as_str().unwrap_or_default())?,
+                candidates: Vec::new(),
+                ambiguous: false,
+                local: Some(std::sync::Arc::new(crate::gazetteer::LocalEntity {
+                    id: text("id")?,
+                    name: text("name")?,
+                })),
+            });
+            continue;
+        }
         doc.entities.push(Mention {
             span: get_span(&m["span"])?,
             entity: entity(&m["entity"])?,
@@ -261,6 +289,7 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
                 .map(entity)
                 .collect::<Result<_>>()?,
             ambiguous: m["ambiguous"].as_bool().unwrap_or(false),
+            local: None,
         });
     }
     let mut numbers = Vec::new();

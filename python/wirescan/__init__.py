@@ -334,6 +334,8 @@ class Extractor:
     match, overlapping ones included, instead of leftmost-longest. ``numbers=False`` skips
     number extraction; ``include_non_counts=True`` also returns dates, years, times and codes
     as numbers of their own kinds. ``quotes=False`` skips quotes, speakers and number sources.
+    ``people=False`` skips the people the gazetteer does not know (found from titles, given
+    names, speech verbs and appositions: ``known=False`` mentions with a ``local:`` id).
     An extractor is thread-safe, and pickles as its gazetteer definition and options; the
     automaton is rebuilt on first use.
     """
@@ -348,6 +350,7 @@ class Extractor:
         numbers: bool = True,
         include_non_counts: bool = False,
         quotes: bool = True,
+        people: bool = True,
     ) -> None:
         if gazetteer is None:
             gazetteer = Gazetteer.default()
@@ -362,6 +365,7 @@ class Extractor:
             numbers=bool(numbers),
             include_non_counts=bool(include_non_counts),
             quotes=bool(quotes),
+            people=bool(people),
         )
 
     @property
@@ -380,6 +384,7 @@ class Extractor:
             "numbers": self._core.numbers,
             "include_non_counts": self._core.include_non_counts,
             "quotes": self._core.quotes,
+            "people": self._core.people,
         }
 
     def extract(self, text: str) -> Document:
@@ -387,8 +392,9 @@ class Extractor:
         return self._core.extract(text)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """The same matches as :meth:`extract`, as ``(start, end, entity_id)`` tuples: the
-        lightest way from a ``str`` to spans and ids when Mention objects are not needed."""
+        """The gazetteer's matches of :meth:`extract` (without the people the gazetteer does
+        not know), as ``(start, end, entity_id)`` tuples: the lightest way from a ``str`` to
+        spans and ids when Mention objects are not needed."""
         return self._core.spans(text)
 
     def extract_batch(

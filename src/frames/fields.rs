@@ -109,17 +109,18 @@ pub static ENTITY_FIELDS: &[Field<Mention>] = &[
     field("end", Int64, |r| int(r.item.span.char_end)),
     field("text", Str, |r| Cell::Str(Some(r.slice(&r.item.span)))),
     field("entity_id", Str, |r| {
-        Cell::Str(r.entity(Some(r.item.entity)).map(|e| e.id()))
+        Cell::Str(Some(r.item.describe(r.gazetteer).id))
     }),
     field("name", Str, |r| {
-        Cell::Str(r.entity(Some(r.item.entity)).map(|e| e.name()))
+        Cell::Str(Some(r.item.describe(r.gazetteer).name))
     }),
     field("kind", Str, |r| {
-        Cell::Str(r.entity(Some(r.item.entity)).map(|e| e.kind()))
+        Cell::Str(Some(r.item.describe(r.gazetteer).kind))
     }),
     field("wikidata", Str, |r| {
-        Cell::Str(r.entity(Some(r.item.entity)).and_then(|e| e.wikidata()))
+        Cell::Str(r.item.describe(r.gazetteer).wikidata)
     }),
+    field("known", Bool, |r| Cell::Bool(r.item.local.is_none())),
     field("form", Str, |r| Cell::Str(Some(r.item.form.as_str()))),
     field("ambiguous", Bool, |r| Cell::Bool(r.item.ambiguous)),
 ];

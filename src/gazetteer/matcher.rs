@@ -143,6 +143,9 @@ pub(crate) struct Compiled {
     cands: Vec<Candidate>,
     exact: Vec<Box<str>>,
     case_norm: NormOptions,
+    /// Entities whose `prominent` attribute is true: their surname alone stands for them when
+    /// no other entity claims it (`Putin`, not `Kim`).
+    prominent: Vec<u32>,
 }
 
 fn resolve_case(policy: CasePolicy, form: Form, text: &str) -> CasePolicy {
@@ -329,6 +332,15 @@ impl Compiled {
                 base: a as u32,
             });
         }
+        let prominent: Vec<u32> = store
+            .iter()
+            .filter(|e| {
+                e.attributes()
+                    .get("prominent")
+                    .is_some_and(|v| v.as_bool() == Some(true))
+            })
+            .map(|e| e.index() as u32)
+            .collect();
         Ok(Compiled {
             shards,
             shard_of,
@@ -336,6 +348,7 @@ impl Compiled {
             cands,
             exact,
             case_norm,
+            prominent,
         })
     }
 
@@ -415,8 +428,11 @@ impl Compiled {
         let cands = &self.cands[lo..hi];
         let seen_or_titled = |e: u32| seen.contains(e) || titled();
         if let [c] = cands {
-            // The common case: one entity claims the alias.
-            let usable = c.form != Form::Surname || seen_or_titled(c.entity);
+            // The common case: one entity claims the alias. A prominent person's surname that
+            // nothing else claims stands alone.
+            let usable = c.form != Form::Surname
+                || seen_or_titled(c.entity)
+                || self.prominent.binary_search(&c.entity).is_ok();
             if usable && self.case_ok(c.case(), surface) {
                 out.push((c.entity, c.form));
             }
@@ -524,6 +540,7 @@ impl Compiled {
                             Vec::new()
                         },
                         ambiguous: chosen.len() > 1,
+                        local: None,
                     });
                     if !opts.overlapping {
                         matched_end = Some(end);

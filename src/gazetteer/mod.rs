@@ -33,7 +33,8 @@ use crate::text::normalize::normalize_str;
 
 use matcher::Compiled;
 pub use model::{
-    Alias, Ambiguity, CasePolicy, Entity, Form, GazetteerOptions, MatchOptions, Mention, OnConflict,
+    Alias, Ambiguity, CasePolicy, Described, Entity, Form, GazetteerOptions, LocalEntity,
+    MatchOptions, Mention, OnConflict,
 };
 use store::Store;
 pub use store::{AliasRef, EntityRef};

@@ -187,6 +187,15 @@ pub struct MatchOptions {
     pub overlapping: bool,
 }
 
+/// A person found in one document that the gazetteer does not know (see `crate::people`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalEntity {
+    /// A document-local id: `local:` and the name in lower case (`local:rick-bownds`).
+    pub id: String,
+    /// The name as first written in the document.
+    pub name: String,
+}
+
 /// One mention of an entity in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -200,4 +209,43 @@ pub struct Mention {
     pub candidates: Vec<u32>,
     /// True when several candidates remain and the document did not decide between them.
     pub ambiguous: bool,
+    /// A person the gazetteer does not know; `entity` is then `u32::MAX` and means nothing.
+    pub local: Option<std::sync::Arc<LocalEntity>>,
+}
+
+impl Mention {
+    /// The entity's id, name and kind, and its Wikidata id, from the gazetteer or the local
+    /// person.
+    pub fn describe<'a>(&'a self, gaz: &'a super::Gazetteer) -> Described<'a> {
+        match &self.local {
+            Some(p) => Described {
+                id: &p.id,
+                name: &p.name,
+                kind: "person",
+                wikidata: None,
+            },
+            None => {
+                let e = gaz.entity(self.entity as usize);
+                Described {
+                    id: e.id(),
+                    name: e.name(),
+                    kind: e.kind(),
+                    wikidata: e.wikidata(),
+                }
+            }
+        }
+    }
+}
+
+/// What a mention names (see [`Mention::describe`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Described<'a> {
+    /// The entity's id.
+    pub id: &'a str,
+    /// Its canonical name.
+    pub name: &'a str,
+    /// Its kind.
+    pub kind: &'a str,
+    /// Its Wikidata id, when known.
+    pub wikidata: Option<&'a str>,
 }

@@ -45,6 +45,7 @@ impl PyDocument {
                         candidates: m.candidates.clone(),
                         ambiguous: m.ambiguous,
                         gazetteer: self.shared.clone(),
+                        local: m.local.clone(),
                     },
                 )?);
             }

@@ -27,18 +27,20 @@ pub struct PyExtractor {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (gazetteer, *, overlapping=false, numbers=true, include_non_counts=false, quotes=true))]
+    #[pyo3(signature = (gazetteer, *, overlapping=false, numbers=true, include_non_counts=false, quotes=true, people=true))]
     fn new(
         gazetteer: &PyGazetteer,
         overlapping: bool,
         numbers: bool,
         include_non_counts: bool,
         quotes: bool,
+        people: bool,
     ) -> PyExtractor {
         let opts = ExtractOptions {
             matching: MatchOptions { overlapping },
             numbers: numbers.then_some(NumberOptions { include_non_counts }),
             quotes,
+            people,
         };
         PyExtractor {
             inner: Extractor::new(gazetteer.inner.core.clone(), opts),
@@ -62,6 +64,12 @@ impl PyExtractor {
     #[getter]
     fn quotes(&self) -> bool {
         self.inner.options().quotes
+    }
+
+    /// Whether people the gazetteer does not know are found.
+    #[getter]
+    fn people(&self) -> bool {
+        self.inner.options().people
     }
 
     /// Whether dates, years, times and codes are returned as numbers too.

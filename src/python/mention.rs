@@ -24,11 +24,17 @@ pub struct PyMention {
     pub(super) candidates: Vec<u32>,
     pub(super) ambiguous: bool,
     pub(super) gazetteer: Arc<Shared>,
+    /// A person the gazetteer does not know (`entity` means nothing then).
+    pub(super) local: Option<Arc<crate::gazetteer::LocalEntity>>,
 }
 
 impl PyMention {
-    pub(super) fn entity(&self) -> crate::gazetteer::EntityRef<'_> {
-        self.gazetteer.core.entity(self.entity as usize)
+    /// The gazetteer entity, None for a person the gazetteer does not know.
+    pub(super) fn entity(&self) -> Option<crate::gazetteer::EntityRef<'_>> {
+        match self.local {
+            Some(_) => None,
+            None => Some(self.gazetteer.core.entity(self.entity as usize)),
+        }
     }
 }
 
@@ -43,25 +49,39 @@ impl PyMention {
     /// The entity's id.
     #[getter]
     fn entity_id<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        self.gazetteer.id(py, self.entity)
+        match &self.local {
+            Some(p) => PyString::new(py, &p.id),
+            None => self.gazetteer.id(py, self.entity),
+        }
     }
 
     /// The entity's canonical name.
     #[getter]
     fn name(&self) -> &str {
-        self.entity().name()
+        match (&self.local, self.entity()) {
+            (Some(p), _) => &p.name,
+            (None, Some(e)) => e.name(),
+            (None, None) => "",
+        }
     }
 
     /// The entity's kind.
     #[getter]
     fn kind(&self) -> &str {
-        self.entity().kind()
+        self.entity().map_or("person", |e| e.kind())
     }
 
     /// The entity's Wikidata id (`Q423`), None when it has none.
     #[getter]
     fn wikidata(&self) -> Option<&str> {
-        self.entity().wikidata()
+        self.entity().and_then(|e| e.wikidata())
+    }
+
+    /// False for a person the gazetteer does not know (found in the document, with a
+    /// document-local `local:` id).
+    #[getter]
+    fn known(&self) -> bool {
+        self.local.is_none()
     }
 
     /// True when the alias stands for several entities and the document did not settle which
@@ -84,10 +104,11 @@ impl PyMention {
     /// The entity's attributes (a new dict on each access).
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(
-            py,
-            &serde_json::Value::Object(self.entity().attributes().clone()),
-        )
+        let attrs = self
+            .entity()
+            .map(|e| e.attributes().clone())
+            .unwrap_or_default();
+        json_to_py(py, &serde_json::Value::Object(attrs))
     }
 
     /// Plain JSON-able data.
@@ -100,6 +121,7 @@ impl PyMention {
         d.set_item("name", self.name())?;
         d.set_item("kind", self.kind())?;
         d.set_item("wikidata", self.wikidata())?;
+        d.set_item("known", self.known())?;
         d.set_item("form", self.form)?;
         d.set_item("ambiguous", self.ambiguous())?;
         d.set_item("candidates", self.candidates())?;
@@ -113,7 +135,7 @@ impl PyMention {
             self.start,
             self.end,
             self.kind(),
-            self.entity().id(),
+            self.entity_id(py),
             self.name(),
             self.form,
             if self.ambiguous() { ", ambiguous" } else { "" }
@@ -128,6 +150,7 @@ impl PyMention {
         Ok(self.start == o.start
             && self.end == o.end
             && self.entity == o.entity
+            && self.local == o.local
             && Arc::ptr_eq(&self.gazetteer, &o.gazetteer)
             && self.form == o.form
             && self.doc.bind(py).as_any().eq(o.doc.bind(py))?)
@@ -136,7 +159,12 @@ impl PyMention {
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (self.start, self.end, self.entity().id(), self.form).hash(&mut h);
+        let id = match (&self.local, self.entity()) {
+            (Some(p), _) => p.id.as_str(),
+            (None, Some(e)) => e.id(),
+            (None, None) => "",
+        };
+        (self.start, self.end, id, self.form).hash(&mut h);
         h.finish()
     }
 }

@@ -60,8 +60,10 @@ pub fn analyse(
 ) -> (Vec<Quote>, Vec<Option<Box<Source>>>) {
     let paras = crate::text::paragraphs(text);
     let raw = marks::find(text, &paras);
+    // A person found by `crate::people` is not a gazetteer entity; quotes name it by its span.
     let mut ments: Vec<MentionRef> = mentions
         .iter()
+        .filter(|m| m.local.is_none())
         .map(|m| MentionRef {
             start: m.span.byte_start,
             end: m.span.byte_end,

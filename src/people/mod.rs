@@ -1,0 +1,420 @@
+//! People the gazetteer does not know. Most people in the news are in no gazetteer; this layer
+//! finds their names in a document from evidence written around them, gives each a
+//! document-local entity, links their later surname mentions, and lets a person's name beat a
+//! place or organisation found inside it (`Chad Smith` is not Chad, `Michael Moreton` not the
+//! town of Moreton).
+//!
+//! Evidence for a run of capitalised words (`Rick Bownds`, `Leslie E. Botnick`, `Jordan De
+//! Goey`): a title right before it (`Capt.`, `Prime Minister`, `Mr.`), a first word that is a
+//! given name (the word list in `given_names.txt`; a name that is also a common word, `Mark`,
+//! not at a sentence start), a speech verb next to it (`X said`, `said X`), or an apposition
+//! after it (`X, 53,`, `X, a professor`). A run with a word that names a place, an organisation
+//! or an event (`University`, `Police`, `Lake`, `Times`) is not a person; neither is a run that
+//! one gazetteer mention covers whole (`Sierra Leone`), nor one a known person's mention
+//! overlaps.
+//!
+//! Layer: above the gazetteer (it reads its mentions and entity kinds), below quotes and the
+//! pipeline.
+
+mod words;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::gazetteer::{Form, Gazetteer, LocalEntity, Mention};
+use crate::text::normalize::{normalize_str, OrigSpan};
+use crate::text::{CharMap, NormOptions};
+
+/// One word of the text, as the finder sees it.
+#[derive(Debug)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// First letter upper case.
+    cap: bool,
+    /// Every letter upper case and more than one letter (`NATO`, `MORE`).
+    all_caps: bool,
+    /// One capital letter and a dot (`E.`).
+    initial: bool,
+    /// Written at a sentence start (after `.`, `!`, `?`, a colon, an opening quote, or first).
+    sentence_start: bool,
+}
+
+const FOLD: NormOptions = NormOptions {
+    fold_case: true,
+    strip_diacritics: true,
+};
+
+fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        normalize_str(s, FOLD)
+    }
+}
+
+fn words(text: &str) -> Vec<Word> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let mut last_sep: Option<char> = None; // last non-space character before the word
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphabetic() {
+            if !c.is_whitespace() {
+                last_sep = Some(c);
+            } else if c == '\n' {
+                last_sep = Some('.');
+            }
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+            } else if matches!(d, '\'' | '’' | '-') {
+                // Inside a word only when a letter follows (`O'Dell`, `Jean-Pierre`).
+                let next = text[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(char::is_alphabetic) {
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let mut w_end = end;
+        // A possessive is not part of the name (`Rachel's`).
+        for suffix in ["'s", "’s"] {
+            if text[start..w_end].ends_with(suffix) && w_end - start > suffix.len() {
+                w_end -= suffix.len();
+            }
+        }
+        let raw = &text[start..w_end];
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        let cap = raw.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = letters > 1 && raw.chars().all(|c| !c.is_lowercase());
+        let initial = letters == 1 && cap && b.get(end) == Some(&b'.');
+        let sentence_start = match last_sep {
+            None => true,
+            Some(p) => matches!(p, '.' | '!' | '?' | ':' | '"' | '“' | '‘' | '(' | '—'),
+        };
+        // Only the words the finder looks at are kept (names, particles, speech verbs): the
+        // others never join a name, and a huge text must not hold an entry per word.
+        let keep = cap || initial || words::is_particle(raw) || words::is_speech_verb(raw);
+        if !keep {
+            last_sep = None;
+            continue;
+        }
+        out.push(Word {
+            start,
+            end: if initial { end + 1 } else { w_end },
+            cap,
+            all_caps,
+            initial,
+            sentence_start,
+        });
+        last_sep = None;
+        if initial {
+            it.next(); // the dot
+            last_sep = None;
+        }
+    }
+    out
+}
+
+impl Word {
+    /// The word in lower case without diacritics (made on demand: most words are never
+    /// looked at, and a huge text must not hold a string per word).
+    fn folded<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let raw = &text[self.start..if self.initial { self.end - 1 } else { self.end }];
+        if raw.bytes().all(|b| b.is_ascii_lowercase()) {
+            std::borrow::Cow::Borrowed(raw)
+        } else {
+            std::borrow::Cow::Owned(fold(raw))
+        }
+    }
+}
+
+/// Are words `a` and `b` (b right after a) written next to each other in a name: one space, or
+/// a dot and a space after an abbreviated title (`Capt. Rick`).
+fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
+    let gap = &text[a.end..b.start];
+    gap == " " || (gap == ". " && words::is_title(&a.folded(text)))
+}
+
+/// The mentions (in text order) that overlap bytes `s..e`: found by binary search, so that a
+/// huge document stays linear. A mention may reach over `s` from a few places back (overlapping
+/// matches), so the search steps back over up to 16 that start before `s`.
+fn overlapping(mentions: &[Mention], s: usize, e: usize) -> impl Iterator<Item = &Mention> {
+    let k = mentions.partition_point(|m| m.span.byte_start < s);
+    mentions[k.saturating_sub(16)..]
+        .iter()
+        .take_while(move |m| m.span.byte_start < e)
+        .filter(move |m| s < m.span.byte_end)
+}
+
+/// The finder's state for one document.
+struct Finder<'a> {
+    text: &'a str,
+    gaz: &'a Gazetteer,
+    words: Vec<Word>,
+    /// Folded full name -> the document's person of that name.
+    by_name: HashMap<String, Arc<LocalEntity>>,
+    /// Folded surname -> the people of this document who have it.
+    by_surname: HashMap<String, Vec<Arc<LocalEntity>>>,
+    found: Vec<(usize, usize, Arc<LocalEntity>, Form)>,
+}
+
+impl<'a> Finder<'a> {
+    fn kind_of(&self, m: &Mention) -> &'a str {
+        match &m.local {
+            Some(_) => "person",
+            None => self.gaz.entity(m.entity as usize).kind(),
+        }
+    }
+
+    fn person(&mut self, ws: &[usize]) -> Arc<LocalEntity> {
+        let name: Vec<&str> = ws
+            .iter()
+            .map(|&k| &self.text[self.words[k].start..self.words[k].end])
+            .collect();
+        let name = name.join(" ");
+        let key = fold(&name);
+        if let Some(p) = self.by_name.get(&key) {
+            return p.clone();
+        }
+        let surname = self.words[*ws.last().unwrap_or(&0)]
+            .folded(self.text)
+            .into_owned();
+        let slug: String = key
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let p = Arc::new(LocalEntity {
+            id: format!("local:{slug}"),
+            name,
+        });
+        self.by_name.insert(key, p.clone());
+        self.by_surname.entry(surname).or_default().push(p.clone());
+        p
+    }
+
+    /// The evidence that the name words `p` (word indices) are a person's; `mentions` are the
+    /// gazetteer's.
+    fn evidence(&self, p: &[usize], titled: bool, mentions: &[Mention]) -> bool {
+        let first = &self.words[p[0]];
+        if titled {
+            return true;
+        }
+        if p.len() < 2 {
+            return false;
+        }
+        if let Some(common) = words::given_name(&first.folded(self.text)) {
+            // A given name that is also a common word (`Will`, `Chad`) at a sentence start
+            // needs a second word the gazetteer does not know (`Will Congress act?`).
+            let second = &self.words[p[1]];
+            let known_next = overlapping(mentions, second.start, second.end)
+                .any(|m| m.span.byte_start == second.start);
+            if !common || !first.sentence_start || !known_next {
+                return true;
+            }
+        }
+        let last = &self.words[*p.last().unwrap_or(&0)];
+        let next = self.words.get(p.last().unwrap_or(&0) + 1);
+        if let Some(n) = next {
+            if self.text[last.end..n.start].trim().is_empty()
+                && words::is_speech_verb(&n.folded(self.text))
+            {
+                return true;
+            }
+        }
+        if p[0] > 0 {
+            let prev = &self.words[p[0] - 1];
+            if matches!(prev.folded(self.text).as_ref(), "said" | "says")
+                && self.text[prev.end..first.start].trim().is_empty()
+            {
+                return true;
+            }
+        }
+        let after = &self.text[last.end..];
+        if let Some(rest) = after.strip_prefix(", ") {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&digits) && rest[digits..].starts_with(',') {
+                return true; // `X, 53,`
+            }
+            if rest.starts_with("a ") || rest.starts_with("an ") || rest.starts_with("who ") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Looks at the run of name words `run` (indices, adjacent in the text).
+    fn run(&mut self, run: &[usize], mentions: &[Mention]) {
+        // The name is what follows the last title word (`Houston Police Capt. Rick Bownds`).
+        let last_title = run
+            .iter()
+            .rposition(|&k| words::is_title_part(&self.words[k].folded(self.text)));
+        let (titled, p) = match last_title {
+            Some(t) => {
+                let head = self.words[run[t]].folded(self.text);
+                (words::is_title(&head), &run[t + 1..])
+            }
+            None => (false, run),
+        };
+        if p.is_empty() || p.len() > 4 {
+            return;
+        }
+        if p.iter()
+            .any(|&k| words::is_not_name_word(&self.words[k].folded(self.text)))
+        {
+            return;
+        }
+        let lastw = &self.words[*p.last().unwrap_or(&0)];
+        if lastw.initial || words::is_particle(&lastw.folded(self.text)) || lastw.all_caps {
+            return;
+        }
+        if p.iter().any(|&k| self.words[k].all_caps) {
+            return;
+        }
+        let (s, e) = (self.words[p[0]].start, lastw.end);
+        let inside: Vec<&Mention> = overlapping(mentions, s, e).collect();
+        for m in &inside {
+            if self.kind_of(m) == "person"
+                || m.span.byte_start < s
+                || m.span.byte_end > e
+                || (m.span.byte_start == s && m.span.byte_end == e)
+            {
+                return; // a known person, a longer name, or a name the gazetteer has whole
+            }
+        }
+        if p.len() == 1 {
+            // `Mr. Smith`: the surname of a person named earlier, or a person of that name.
+            let key = self.words[p[0]].folded(self.text);
+            if let Some([one]) = self.by_surname.get(key.as_ref()).map(Vec::as_slice) {
+                let one = one.clone();
+                self.found.push((s, e, one, Form::Surname));
+                return;
+            }
+        }
+        if !self.evidence(p, titled, mentions) {
+            return;
+        }
+        let person = self.person(p);
+        self.found.push((s, e, person, Form::Name));
+    }
+}
+
+/// Finds the people of `text` that `mentions` (the gazetteer's, in text order) miss; returns
+/// every mention in text order, the place and organisation mentions inside a person's name
+/// dropped.
+pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention> {
+    let mut f = Finder {
+        text,
+        gaz,
+        words: words(text),
+        by_name: HashMap::new(),
+        by_surname: HashMap::new(),
+        found: Vec::new(),
+    };
+    // Runs of name words: capitalised words, initials and particles between them.
+    let n = f.words.len();
+    let mut i = 0;
+    while i < n {
+        let w = &f.words[i];
+        if !w.cap || (w.all_caps && !w.initial) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && adjacent(text, &f.words[j - 1], &f.words[j]) {
+            let w = &f.words[j];
+            let name_like = (w.cap && !w.all_caps) || w.initial;
+            let particle = words::is_particle(&w.folded(text))
+                && !w.cap
+                && j + 1 < n
+                && f.words[j + 1].cap
+                && adjacent(text, w, &f.words[j + 1]);
+            if !(name_like || particle) {
+                break;
+            }
+            j += 1;
+        }
+        let run: Vec<usize> = (i..j).collect();
+        f.run(&run, &mentions);
+        i = j;
+    }
+    // Later mentions of a found person's surname alone.
+    let taken: Vec<(usize, usize)> = f.found.iter().map(|x| (x.0, x.1)).collect();
+    let first_at: HashMap<String, usize> = f
+        .found
+        .iter()
+        .map(|x| (x.2.id.clone(), x.0))
+        .rev()
+        .collect();
+    let mut extra = Vec::new();
+    for w in &f.words {
+        if !w.cap || w.all_caps {
+            continue;
+        }
+        let k = taken.partition_point(|&(_, e)| e <= w.start);
+        if taken.get(k).is_some_and(|&(s, _)| s < w.end) {
+            continue;
+        }
+        let Some([one]) = f.by_surname.get(w.folded(text).as_ref()).map(Vec::as_slice) else {
+            continue;
+        };
+        if first_at.get(&one.id).is_none_or(|&s| s >= w.start) {
+            continue;
+        }
+        let overlapped = overlapping(&mentions, w.start, w.end);
+        let mut ok = true;
+        for m in overlapped {
+            if f.kind_of(m) == "person" || m.span.byte_start != w.start || m.span.byte_end != w.end
+            {
+                ok = false;
+            }
+        }
+        if ok {
+            extra.push((w.start, w.end, one.clone(), Form::Surname));
+        }
+    }
+    f.found.extend(extra);
+    if f.found.is_empty() {
+        return mentions;
+    }
+    let mut found = std::mem::take(&mut f.found);
+    found.sort_by_key(|x| (x.0, x.1));
+    let mut out: Vec<Mention> = mentions
+        .into_iter()
+        .filter(|m| {
+            // Found people do not overlap one another, so their ends are in order too.
+            let k = found.partition_point(|x| x.1 <= m.span.byte_start);
+            found.get(k).is_none_or(|x| x.0 >= m.span.byte_end)
+        })
+        .collect();
+    let chars = CharMap::new(text);
+    for (s, e, p, form) in found {
+        out.push(Mention {
+            span: OrigSpan {
+                char_start: chars.get(s),
+                char_end: chars.get(e),
+                byte_start: s,
+                byte_end: e,
+            },
+            entity: u32::MAX,
+            form,
+            candidates: Vec::new(),
+            ambiguous: false,
+            local: Some(p),
+        });
+    }
+    out.sort_by_key(|m| (m.span.byte_start, m.span.byte_end));
+    out
+}
+
+#[cfg(test)]
+mod tests;
