@@ -61,7 +61,9 @@ def test_forked_child_still_works(ex: wirescan.Extractor) -> None:
 
 
 def test_pickle_by_definition(seed_gazetteer: wirescan.Gazetteer) -> None:
-    ex = wirescan.Extractor(seed_gazetteer, overlapping=True, include_non_counts=True, quotes=False)
+    ex = wirescan.Extractor(
+        seed_gazetteer, overlapping=True, include_non_counts=True, quotes=False, people=False
+    )
     blob = pickle.dumps(ex)
     assert len(blob) < 8_000  # the definition, not the automaton
     back = pickle.loads(blob)
@@ -70,6 +72,7 @@ def test_pickle_by_definition(seed_gazetteer: wirescan.Gazetteer) -> None:
         "numbers": True,
         "include_non_counts": True,
         "quotes": False,
+        "people": False,
     }
     assert [n.kind for n in back.extract("since 2022").numbers] == ["year"]
     text = "Lloyd Austin met Kim Jong Un"
