@@ -154,9 +154,10 @@ def test_extend_and_trim_default() -> None:
         "Q8684",
     ]
     no_people = wirescan.Gazetteer.default().exclude(kinds=["person"])
-    assert all(
-        m.kind != "person" for m in wirescan.Extractor(no_people).extract("Joe Biden").entities
-    )
+    assert wirescan.Extractor(no_people, people=False).extract("Joe Biden").entities == []
+    # With the person finder on, the name is still a person: one the gazetteer does not know.
+    (p,) = wirescan.Extractor(no_people).extract("Joe Biden").entities
+    assert (p.kind, p.known, p.entity_id, p.wikidata) == ("person", False, "local:joe-biden", None)
     no_seoul = wirescan.Gazetteer.default().exclude(ids=["Q8684"])
     assert wirescan.Extractor(no_seoul).extract("Seoul").entities == []
 

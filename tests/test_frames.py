@@ -42,7 +42,19 @@ def test_frames_agree_with_documents(dx: wirescan.Extractor, texts: list[str]) -
     docs = [dx.extract(t) for t in texts]
     ents = dx.frame(texts, "entities")
     want = [
-        (i, m.start, m.end, m.text, m.entity_id, m.name, m.kind, m.wikidata, m.form, m.ambiguous)
+        (
+            i,
+            m.start,
+            m.end,
+            m.text,
+            m.entity_id,
+            m.name,
+            m.kind,
+            m.wikidata,
+            m.known,
+            m.form,
+            m.ambiguous,
+        )
         for i, d in enumerate(docs)
         for m in d.entities
     ]

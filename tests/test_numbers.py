@@ -477,6 +477,7 @@ def test_numbers_can_be_switched_off() -> None:
         "numbers": False,
         "include_non_counts": False,
         "quotes": True,
+        "people": True,
     }
 
 

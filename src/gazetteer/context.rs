@@ -42,7 +42,7 @@ impl Seen {
 
 /// Person titles that, written right before a surname, mark it as that person's (`Defence
 /// Secretary Austin`, `President Yoon`, `Mr. Peskov`). Lower case, as in normalised text.
-pub(super) fn is_title(w: &str) -> bool {
+pub fn is_person_title(w: &str) -> bool {
     matches!(
         w,
         "adm"
@@ -121,7 +121,7 @@ pub(super) fn after_title(t: &[u8], pos: usize) -> bool {
     if start == end || (start > 0 && t[start - 1].is_ascii_alphanumeric()) {
         return false;
     }
-    std::str::from_utf8(&t[start..end]).is_ok_and(is_title)
+    std::str::from_utf8(&t[start..end]).is_ok_and(is_person_title)
 }
 
 /// The words written right before byte `start` that may form a title (`South Korean Defence
@@ -147,7 +147,7 @@ pub(super) fn title_words(text: &str, start: usize) -> Vec<String> {
             break;
         }
         let lw = w.to_lowercase();
-        if !(w.starts_with(char::is_uppercase) || is_title(&lw)) {
+        if !(w.starts_with(char::is_uppercase) || is_person_title(&lw)) {
             break;
         }
         out.push(lw);
@@ -160,7 +160,7 @@ pub(super) fn title_words(text: &str, start: usize) -> Vec<String> {
 /// title's head word (`minister`, `leader`) is in the role, else one more for each other word
 /// of the title that is (`defence`, `foreign`; British and American spellings alike).
 pub(super) fn title_fit(role: &str, words: &[String]) -> usize {
-    let Some(head) = words.first().filter(|h| is_title(h)) else {
+    let Some(head) = words.first().filter(|h| is_person_title(h)) else {
         return 0;
     };
     let role = role.to_lowercase().replace("defense", "defence");

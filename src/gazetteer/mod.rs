@@ -31,6 +31,7 @@ use crate::error::{Error, Result};
 use crate::text::is_word_char;
 use crate::text::normalize::normalize_str;
 
+pub use context::is_person_title;
 use matcher::Compiled;
 pub use model::{
     Alias, Ambiguity, CasePolicy, Described, Entity, Form, GazetteerOptions, LocalEntity,

@@ -217,7 +217,14 @@ impl Mention {
     /// The entity's id, name and kind, and its Wikidata id, from the gazetteer or the local
     /// person.
     pub fn describe<'a>(&'a self, gaz: &'a super::Gazetteer) -> Described<'a> {
-        match &self.local {
+        Described::of(self.local.as_deref(), self.entity, gaz)
+    }
+}
+
+impl<'a> Described<'a> {
+    /// What a mention of gazetteer entity `entity`, or of the local person `local`, names.
+    pub fn of(local: Option<&'a LocalEntity>, entity: u32, gaz: &'a super::Gazetteer) -> Self {
+        match local {
             Some(p) => Described {
                 id: &p.id,
                 name: &p.name,
@@ -225,7 +232,7 @@ impl Mention {
                 wikidata: None,
             },
             None => {
-                let e = gaz.entity(self.entity as usize);
+                let e = gaz.entity(entity as usize);
                 Described {
                     id: e.id(),
                     name: e.name(),

@@ -29,6 +29,11 @@ pub struct PyMention {
 }
 
 impl PyMention {
+    /// What the mention names (the gazetteer's entity or the local person).
+    fn describe(&self) -> crate::gazetteer::Described<'_> {
+        crate::gazetteer::Described::of(self.local.as_deref(), self.entity, &self.gazetteer.core)
+    }
+
     /// The gazetteer entity, None for a person the gazetteer does not know.
     pub(super) fn entity(&self) -> Option<crate::gazetteer::EntityRef<'_>> {
         match self.local {
@@ -58,23 +63,19 @@ impl PyMention {
     /// The entity's canonical name.
     #[getter]
     fn name(&self) -> &str {
-        match (&self.local, self.entity()) {
-            (Some(p), _) => &p.name,
-            (None, Some(e)) => e.name(),
-            (None, None) => "",
-        }
+        self.describe().name
     }
 
     /// The entity's kind.
     #[getter]
     fn kind(&self) -> &str {
-        self.entity().map_or("person", |e| e.kind())
+        self.describe().kind
     }
 
     /// The entity's Wikidata id (`Q423`), None when it has none.
     #[getter]
     fn wikidata(&self) -> Option<&str> {
-        self.entity().and_then(|e| e.wikidata())
+        self.describe().wikidata
     }
 
     /// False for a person the gazetteer does not know (found in the document, with a
@@ -159,12 +160,7 @@ impl PyMention {
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        let id = match (&self.local, self.entity()) {
-            (Some(p), _) => p.id.as_str(),
-            (None, Some(e)) => e.id(),
-            (None, None) => "",
-        };
-        (self.start, self.end, id, self.form).hash(&mut h);
+        (self.start, self.end, self.describe().id, self.form).hash(&mut h);
         h.finish()
     }
 }
