@@ -65,7 +65,8 @@ def test_inserted_aliases_are_found_with_right_offsets(
 ) -> None:
     records, text, inserted = case
     g = wirescan.Gazetteer.from_records(records, auto_surnames=False)
-    doc = wirescan.Extractor(g, overlapping=True).extract(text)
+    # The gazetteer's matching alone: the person finder may take a name around an alias.
+    doc = wirescan.Extractor(g, overlapping=True, people=False).extract(text)
     for m in doc.entities:
         assert text[m.start : m.end] == m.text
     got = {(m.start, m.end): {m.entity_id, *m.candidates} for m in doc.entities}

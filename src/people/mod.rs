@@ -30,6 +30,9 @@ use crate::text::{CharMap, NormOptions};
 struct Word {
     start: usize,
     end: usize,
+    /// The word folded (lower case, no diacritics, no dot) is `arena[fold_at..fold_at + fold_len]`.
+    fold_at: u32,
+    fold_len: u32,
     /// First letter upper case.
     cap: bool,
     /// Every letter upper case and more than one letter (`NATO`, `MORE`).
@@ -53,38 +56,52 @@ fn fold(s: &str) -> String {
     }
 }
 
-fn words(text: &str) -> Vec<Word> {
+/// The words of `text` the finder looks at, and the arena of their folded forms (one string for
+/// all, made once: each word is looked up several times).
+fn words(text: &str) -> (Vec<Word>, String) {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
+    let mut arena = String::new();
+    let n = b.len();
     let mut last_sep: Option<char> = None; // last non-space character before the word
-    while let Some((i, c)) = it.next() {
+                                           // The character at byte `k` and its length (ASCII without decoding).
+    let char_at = |k: usize| -> (char, usize) {
+        if b[k] < 0x80 {
+            (b[k] as char, 1)
+        } else {
+            let c = text[k..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let (c, clen) = char_at(i);
         if !c.is_alphabetic() {
-            if !c.is_whitespace() {
-                last_sep = Some(c);
-            } else if c == '\n' {
+            if c == '\n' {
                 last_sep = Some('.');
+            } else if !c.is_whitespace() {
+                last_sep = Some(c);
             }
+            i += clen;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let mut end = i + clen;
+        while end < n {
+            let (d, dlen) = char_at(end);
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                it.next();
-            } else if matches!(d, '\'' | '’' | '-') {
+                end += dlen;
+            } else if matches!(d, '\'' | '’' | '-')
+                && end + dlen < n
+                && char_at(end + dlen).0.is_alphabetic()
+            {
                 // Inside a word only when a letter follows (`O'Dell`, `Jean-Pierre`).
-                let next = text[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(char::is_alphabetic) {
-                    it.next();
-                } else {
-                    break;
-                }
+                end += dlen;
             } else {
                 break;
             }
         }
+        i = end;
         let mut w_end = end;
         // A possessive is not part of the name (`Rachel's`).
         for suffix in ["'s", "’s"] {
@@ -93,24 +110,32 @@ fn words(text: &str) -> Vec<Word> {
             }
         }
         let raw = &text[start..w_end];
+        let cap = c.is_uppercase();
+        // Only the words the finder looks at are kept (names, particles, speech verbs): the
+        // others never join a name, and a huge text must not hold an entry per word. Most
+        // words are lower case and leave here.
+        if !cap && !(raw.len() <= 9 && (words::is_particle(raw) || words::is_speech_verb(raw))) {
+            last_sep = None;
+            continue;
+        }
         let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-        let cap = raw.chars().next().is_some_and(char::is_uppercase);
         let all_caps = letters > 1 && raw.chars().all(|c| !c.is_lowercase());
         let initial = letters == 1 && cap && b.get(end) == Some(&b'.');
         let sentence_start = match last_sep {
             None => true,
             Some(p) => matches!(p, '.' | '!' | '?' | ':' | '"' | '“' | '‘' | '(' | '—'),
         };
-        // Only the words the finder looks at are kept (names, particles, speech verbs): the
-        // others never join a name, and a huge text must not hold an entry per word.
-        let keep = cap || initial || words::is_particle(raw) || words::is_speech_verb(raw);
-        if !keep {
-            last_sep = None;
-            continue;
+        let fold_at = arena.len();
+        if raw.is_ascii() {
+            arena.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            arena.push_str(&fold(raw));
         }
         out.push(Word {
             start,
             end: if initial { end + 1 } else { w_end },
+            fold_at: fold_at as u32,
+            fold_len: (arena.len() - fold_at) as u32,
             cap,
             all_caps,
             initial,
@@ -118,31 +143,25 @@ fn words(text: &str) -> Vec<Word> {
         });
         last_sep = None;
         if initial {
-            it.next(); // the dot
-            last_sep = None;
+            i += 1; // the dot
         }
     }
-    out
+    (out, arena)
 }
 
 impl Word {
-    /// The word in lower case without diacritics (made on demand: most words are never
-    /// looked at, and a huge text must not hold a string per word).
-    fn folded<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        let raw = &text[self.start..if self.initial { self.end - 1 } else { self.end }];
-        if raw.bytes().all(|b| b.is_ascii_lowercase()) {
-            std::borrow::Cow::Borrowed(raw)
-        } else {
-            std::borrow::Cow::Owned(fold(raw))
-        }
+    /// The word in lower case without diacritics, from the arena `words` made.
+    fn folded<'t>(&self, arena: &'t str) -> &'t str {
+        let at = self.fold_at as usize;
+        &arena[at..at + self.fold_len as usize]
     }
 }
 
 /// Are words `a` and `b` (b right after a) written next to each other in a name: one space, or
 /// a dot and a space after an abbreviated title (`Capt. Rick`).
-fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
+fn adjacent(text: &str, arena: &str, a: &Word, b: &Word) -> bool {
     let gap = &text[a.end..b.start];
-    gap == " " || (gap == ". " && words::is_title(&a.folded(text)))
+    gap == " " || (gap == ". " && words::is_title(a.folded(arena)))
 }
 
 /// The mentions (in text order) that overlap bytes `s..e`: found by binary search, so that a
@@ -161,6 +180,8 @@ struct Finder<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
     words: Vec<Word>,
+    /// The folded forms of `words`.
+    arena: String,
     /// Folded full name -> the document's person of that name.
     by_name: HashMap<String, Arc<LocalEntity>>,
     /// Folded surname -> the people of this document who have it.
@@ -187,8 +208,8 @@ impl<'a> Finder<'a> {
             return p.clone();
         }
         let surname = self.words[*ws.last().unwrap_or(&0)]
-            .folded(self.text)
-            .into_owned();
+            .folded(&self.arena)
+            .to_string();
         let slug: String = key
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
@@ -212,7 +233,7 @@ impl<'a> Finder<'a> {
         if p.len() < 2 {
             return false;
         }
-        if let Some(common) = words::given_name(&first.folded(self.text)) {
+        if let Some(common) = words::given_name(first.folded(&self.arena)) {
             // A given name that is also a common word (`Will`, `Chad`) at a sentence start
             // needs a second word the gazetteer does not know (`Will Congress act?`).
             let second = &self.words[p[1]];
@@ -226,14 +247,14 @@ impl<'a> Finder<'a> {
         let next = self.words.get(p.last().unwrap_or(&0) + 1);
         if let Some(n) = next {
             if self.text[last.end..n.start].trim().is_empty()
-                && words::is_speech_verb(&n.folded(self.text))
+                && words::is_speech_verb(n.folded(&self.arena))
             {
                 return true;
             }
         }
         if p[0] > 0 {
             let prev = &self.words[p[0] - 1];
-            if matches!(prev.folded(self.text).as_ref(), "said" | "says")
+            if matches!(prev.folded(&self.arena), "said" | "says")
                 && self.text[prev.end..first.start].trim().is_empty()
             {
                 return true;
@@ -257,11 +278,11 @@ impl<'a> Finder<'a> {
         // The name is what follows the last title word (`Houston Police Capt. Rick Bownds`).
         let last_title = run
             .iter()
-            .rposition(|&k| words::is_title_part(&self.words[k].folded(self.text)));
+            .rposition(|&k| words::is_title_part(self.words[k].folded(&self.arena)));
         let (titled, p) = match last_title {
             Some(t) => {
-                let head = self.words[run[t]].folded(self.text);
-                (words::is_title(&head), &run[t + 1..])
+                let head = self.words[run[t]].folded(&self.arena);
+                (words::is_title(head), &run[t + 1..])
             }
             None => (false, run),
         };
@@ -269,12 +290,12 @@ impl<'a> Finder<'a> {
             return;
         }
         if p.iter()
-            .any(|&k| words::is_not_name_word(&self.words[k].folded(self.text)))
+            .any(|&k| words::is_not_name_word(self.words[k].folded(&self.arena)))
         {
             return;
         }
         let lastw = &self.words[*p.last().unwrap_or(&0)];
-        if lastw.initial || words::is_particle(&lastw.folded(self.text)) || lastw.all_caps {
+        if lastw.initial || words::is_particle(lastw.folded(&self.arena)) || lastw.all_caps {
             return;
         }
         if p.iter().any(|&k| self.words[k].all_caps) {
@@ -293,8 +314,8 @@ impl<'a> Finder<'a> {
         }
         if p.len() == 1 {
             // `Mr. Smith`: the surname of a person named earlier, or a person of that name.
-            let key = self.words[p[0]].folded(self.text);
-            if let Some([one]) = self.by_surname.get(key.as_ref()).map(Vec::as_slice) {
+            let key = self.words[p[0]].folded(&self.arena);
+            if let Some([one]) = self.by_surname.get(key).map(Vec::as_slice) {
                 let one = one.clone();
                 self.found.push((s, e, one, Form::Surname));
                 return;
@@ -312,10 +333,12 @@ impl<'a> Finder<'a> {
 /// every mention in text order, the place and organisation mentions inside a person's name
 /// dropped.
 pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention> {
+    let (words, arena) = words(text);
     let mut f = Finder {
         text,
         gaz,
-        words: words(text),
+        words,
+        arena,
         by_name: HashMap::new(),
         by_surname: HashMap::new(),
         found: Vec::new(),
@@ -330,14 +353,14 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
             continue;
         }
         let mut j = i + 1;
-        while j < n && adjacent(text, &f.words[j - 1], &f.words[j]) {
+        while j < n && adjacent(text, &f.arena, &f.words[j - 1], &f.words[j]) {
             let w = &f.words[j];
             let name_like = (w.cap && !w.all_caps) || w.initial;
-            let particle = words::is_particle(&w.folded(text))
+            let particle = words::is_particle(w.folded(&f.arena))
                 && !w.cap
                 && j + 1 < n
                 && f.words[j + 1].cap
-                && adjacent(text, w, &f.words[j + 1]);
+                && adjacent(text, &f.arena, w, &f.words[j + 1]);
             if !(name_like || particle) {
                 break;
             }
@@ -364,7 +387,7 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         if taken.get(k).is_some_and(|&(s, _)| s < w.end) {
             continue;
         }
-        let Some([one]) = f.by_surname.get(w.folded(text).as_ref()).map(Vec::as_slice) else {
+        let Some([one]) = f.by_surname.get(w.folded(&f.arena)).map(Vec::as_slice) else {
             continue;
         };
         if first_at.get(&one.id).is_none_or(|&s| s >= w.start) {

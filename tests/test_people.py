@@ -1,0 +1,92 @@
+"""People the gazetteer does not know, through the public API (examples of our own)."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wirescan
+
+RECORDS = [
+    {"id": "mv", "name": "Morville", "kind": "place", "country": "XX"},
+    {"id": "hb", "name": "Harbour Board", "kind": "org"},
+]
+
+
+def extractor(**kw: bool) -> wirescan.Extractor:
+    return wirescan.Extractor(wirescan.Gazetteer.from_records(RECORDS), **kw)
+
+
+TEXT = (
+    "Harbour Board chief Capt. Oskar Brandvold said the quay would close. "
+    "Talks with Tomas Morville went on. Brandvold left Morville at noon."
+)
+
+
+def test_unknown_people_get_local_ids_and_their_surnames() -> None:
+    doc = extractor().extract(TEXT)
+    got = [(m.text, m.entity_id, m.known, m.form) for m in doc.entities]
+    assert got == [
+        ("Harbour Board", "hb", True, "name"),
+        ("Oskar Brandvold", "local:oskar-brandvold", False, "name"),
+        ("Tomas Morville", "local:tomas-morville", False, "name"),
+        ("Brandvold", "local:oskar-brandvold", False, "surname"),
+        # After the full name, the surname is the person's, not the town's.
+        ("Morville", "local:tomas-morville", False, "surname"),
+    ]
+    p = doc.entities[1]
+    assert (p.kind, p.name, p.wikidata, p.attributes, p.candidates) == (
+        "person",
+        "Oskar Brandvold",
+        None,
+        {},
+        [],
+    )
+    d = p.to_dict()
+    assert d["known"] is False and d["entity_id"] == "local:oskar-brandvold"
+    assert "local:oskar-brandvold" in repr(p)
+
+
+def test_a_person_beats_the_place_inside_the_name() -> None:
+    (m,) = extractor().extract("Anna Morville opened the school.").entities
+    assert (m.text, m.known) == ("Anna Morville", False)
+    (town,) = extractor().extract("Morville opened the school.").entities
+    assert town.entity_id == "mv"
+
+
+def test_people_can_be_switched_off_and_spans_are_the_gazetteer_s() -> None:
+    ex = extractor(people=False)
+    assert not ex.options["people"] and extractor().options["people"]
+    assert [m.entity_id for m in ex.extract(TEXT).entities] == ["hb", "mv", "mv"]
+    assert [i for _, _, i in extractor().spans(TEXT)] == ["hb", "mv", "mv"]
+    assert extractor().extract("").entities == []
+
+
+def test_documents_with_local_people_pickle_and_frame() -> None:
+    ex = extractor()
+    doc = ex.extract(TEXT)
+    back = pickle.loads(pickle.dumps(doc))
+    assert [m.to_dict() for m in back.entities] == [m.to_dict() for m in doc.entities]
+    df = ex.frame([TEXT], "entities")
+    assert list(df["known"]) == [m.known for m in doc.entities]
+    assert list(df["entity_id"]) == [m.entity_id for m in doc.entities]
+
+
+names = st.sampled_from(["Zoë Brandvold", "Ñoño Øster", "Mr. Łukasz Wiśniewski", "İlker Ay"])
+filler = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(list("İßΣς\u0301\u00a0\n’“—👍🏽 .,")),
+    ),
+    max_size=40,
+)
+
+
+@given(filler, names, filler)
+def test_offsets_of_found_people_index_the_str(before: str, name: str, after: str) -> None:
+    text = f"{before} {name} said {after}"
+    for m in extractor().extract(text).entities:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
