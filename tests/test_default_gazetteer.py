@@ -201,3 +201,13 @@ def test_bundle_counts_agree_and_every_id_is_well_formed() -> None:
     assert info["entities"] == len(g)
     bad = [i for i in g.ids() if not re.fullmatch(r"Q[1-9][0-9]*|[a-z]+:[^\[\]]+", i)]
     assert bad == []
+
+
+def test_ids_are_qids_and_former_ids_still_find_entities() -> None:
+    g = wirescan.Gazetteer.default()
+    kp = g.get("iso:KP")
+    assert kp is not None and kp["id"] == "Q423" and "iso:KP" in g
+    assert g.get("gn:1835848")["id"] == "Q8684"  # type: ignore[index]  # Seoul
+    assert g.get("iso:XX") is None and "iso:XX" not in g
+    (m,) = wirescan.Extractor(g).extract("Pyongyang").entities
+    assert m.entity_id == m.wikidata == "Q18808"

@@ -208,7 +208,9 @@ class Gazetteer:
         return self._core.ids()
 
     def get(self, entity_id: str) -> dict[str, Any] | None:
-        """One entity as a record dict, or None."""
+        """One entity as a record dict, or None. An id the entity had in an earlier version of
+        its data (its ``former_id``: the default gazetteer's ``iso:KP`` is now ``Q423``) finds
+        it too."""
         return self._core.get(entity_id)
 
     def records(self) -> list[dict[str, Any]]:
