@@ -18,7 +18,8 @@ Scoring rules:
   non-count kind.
 - on matched count pairs: **value** is right when within 0.1 % of the gold (0.001 absolute for
   values under 1); **unit** when both are absent or equal after normalisation (``$``/``USD``,
-  ``percent``/``%``), counted over pairs where either has a unit; **approx** when the
+  ``percent``/``%``, a unit's name and its symbol: ``hour``/``h``, ``yard``/``yd``, ``mile``/
+  ``mi``), counted over pairs where either has a unit; **approx** when the
   qualifiers are equal (absent = absent); **change** when equal (``up``/``down``/absent; a
   prediction without a ``change`` field counts as absent); **object** when the predicted object
   overlaps the gold object, or both are absent.
@@ -36,7 +37,21 @@ import wirescan
 
 SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "numbers_dev"
 NON_COUNTS = {"year", "date", "time", "score", "code"}
-UNITS = {"$": "usd", "usd": "usd", "%": "percent", "percent": "percent"}
+# Names of one unit, written either way in the annotations or the output, compared as one.
+UNITS = {
+    "$": "usd",
+    "usd": "usd",
+    "%": "percent",
+    "percent": "percent",
+    "hour": "h",
+    "hours": "h",
+    "minute": "min",
+    "second": "s",
+    "yard": "yd",
+    "mile": "mi",
+    "foot": "ft",
+    "feet": "ft",
+}
 
 
 def _norm_unit(u: str | None) -> str | None:

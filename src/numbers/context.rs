@@ -48,8 +48,21 @@ impl Parser<'_> {
         {
             return Some((NumKind::Date, i + 4));
         }
-        // `10:53`, `10:53 am`, `10.53pm`
+        let book_before = i >= 2
+            && self.word(i - 1).is_some()
+            && self.capitalised(i - 1)
+            && self.toks[i - 2].kind == TokenKind::Num
+            && self.text(i - 2).len() == 1;
+        if plain && book_before && self.is_punct(i + 1, b':') && self.glued(i + 1) && num_at(i + 2)
+        {
+            return Some((NumKind::Code, self.code_end(i + 2)));
+        }
+        // `10:53`, `10:53 am`, `10.53pm`; `2:1-14`, `3:1` (a verse, a ratio or a score: a
+        // time has two digits after the colon).
         if plain && self.is_punct(i + 1, b':') && self.glued(i + 1) && num_at(i + 2) {
+            if self.text(i + 2).len() != 2 {
+                return Some((NumKind::Code, self.code_end(i + 2)));
+            }
             {
                 let mut last = i + 2;
                 if matches!(self.word(last + 1), Some("am" | "pm")) {
@@ -107,6 +120,49 @@ impl Parser<'_> {
         // `.600 season`: a batting average or a record, never a count.
         if i > 0 && self.is_punct(i - 1, b'.') && self.glued(i) && self.toks[i - 1].gap {
             return Some((NumKind::Code, i));
+        }
+        // `1 Kings 4:20`: the book number of a chapter-and-verse citation.
+        if plain
+            && s.len() == 1
+            && self.word(i + 1).is_some()
+            && self.capitalised(i + 1)
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Num)
+            && self.is_punct(i + 3, b':')
+            && self.glued(i + 3)
+            && num_at(i + 4)
+        {
+            return Some((NumKind::Code, i + 1));
+        }
+        // `Joe's/45`: a number after a slash glued to a word names something.
+        if i >= 2
+            && self.is_punct(i - 1, b'/')
+            && self.glued(i)
+            && self.glued(i - 1)
+            && self.toks[i - 2].kind == TokenKind::Word
+        {
+            return Some((NumKind::Code, self.code_end(i)));
+        }
+        // `No. 4 train`, `Nos. 2 and 3`: a number that names.
+        if i >= 2
+            && self.is_punct(i - 1, b'.')
+            && matches!(self.word(i - 2), Some("no" | "nos"))
+            && self.capitalised(i - 2)
+        {
+            return Some((NumKind::Code, i));
+        }
+        // `The 40-Year-Old Virgin`: a number in a capitalised compound of a title.
+        let cap_part = |k: usize| {
+            self.is_punct(k, b'-')
+                && self.glued(k)
+                && self.glued(k + 1)
+                && self.word(k + 1).is_some()
+                && self.capitalised(k + 1)
+        };
+        if cap_part(i + 1) && cap_part(i + 3) {
+            return Some((NumKind::Code, i + 4));
         }
         // `401(k)`
         if self.is_punct(i + 1, b'(')
@@ -295,6 +351,11 @@ impl Parser<'_> {
                 | "section"
                 | "article"
                 | "pier"
+                | "part"
+                | "episode"
+                | "volume"
+                | "page"
+                | "verse"
                 | "precinct"
                 | "bus"
                 | "line"

@@ -22,6 +22,19 @@ impl Parser<'_> {
         if before(1) == Some("aged") || (before(1) == Some("of") && before(2) == Some("age")) {
             return true;
         }
+        // `Ms. Berg, then 41, said`, `than Mr. Lind, then 35.`
+        let after_name = |k: usize| {
+            k >= 2
+                && self.is_punct(k - 1, b',')
+                && self.toks[k - 2].kind == TokenKind::Word
+                && self.capitalised(k - 2)
+        };
+        let ends = self.toks.get(last + 1).is_none()
+            || self.is_punct(last + 1, b',')
+            || self.is_punct(last + 1, b'.');
+        if before(1) == Some("then") && after_name(first - 1) && ends {
+            return true;
+        }
         first >= 2
             && self.is_punct(first - 1, b',')
             && self.toks[first - 2].kind == TokenKind::Word
@@ -42,6 +55,17 @@ impl Parser<'_> {
                         | "was"
                         | "is"
                         | "and"
+                        | "will"
+                        | "would"
+                        | "has"
+                        | "had"
+                        | "faces"
+                        | "died"
+                        | "pleaded"
+                        | "remains"
+                        | "added"
+                        | "wrote"
+                        | "lives"
                 )
             })
     }
@@ -54,6 +78,21 @@ impl Parser<'_> {
         }
         let unit = ordinal_word(self.word(i + 2)?).filter(|u| *u < 10.0)?;
         Some(Reading::plain(i, i + 2, tens + unit, NumKind::Ordinal))
+    }
+
+    /// `pounds` after the number at `last` is a weight, not sterling: a `weigh` word within
+    /// four words before (`weighed 40 pounds`, `weighs about 300 pounds`), `of` after a plain
+    /// number (`40 pounds of rice`); never after a currency symbol (`a 300-pound man` is a
+    /// hyphenated unit).
+    pub(super) fn pounds_weight(&self, first: usize, last: usize) -> bool {
+        if first > 0 && matches!(self.toks[first - 1].kind, TokenKind::Symbol(_)) {
+            return false;
+        }
+        let weigh = (first.saturating_sub(4)..first)
+            .any(|k| self.word(k).is_some_and(|w| w.starts_with("weigh")));
+        // `of` only after a plain number: `5 billion pounds of spending` is money.
+        let of = first == last && self.word(last + 2) == Some("of");
+        weigh || of
     }
 
     /// A unit of measure from token `k`, right after a number: glued (`512GB`), hyphenated
@@ -86,6 +125,16 @@ impl Parser<'_> {
             return Some((u, k + 1));
         }
         let u = measure_word(w)?;
+        // `70 miles per hour`, `500 megawatt hours`: one unit.
+        let per_hour = self.word(k + 1) == Some("per") && self.word(k + 2) == Some("hour");
+        match (u, per_hour, self.word(k + 1)) {
+            ("mi", true, _) => return Some(("mph", k + 2)),
+            ("km", true, _) => return Some(("km/h", k + 2)),
+            ("kW", _, Some("hour" | "hours")) => return Some(("kWh", k + 1)),
+            ("MW", _, Some("hour" | "hours")) => return Some(("MWh", k + 1)),
+            ("GW", _, Some("hour" | "hours")) => return Some(("GWh", k + 1)),
+            _ => {}
+        }
         if u == "degree" {
             return match self.word(k + 1) {
                 Some("celsius" | "centigrade" | "c") => Some(("°C", k + 1)),

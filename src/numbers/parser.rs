@@ -549,9 +549,21 @@ impl<'a> Parser<'a> {
                 last += 2;
                 kind = NumKind::Percent;
                 unit = Some("percentage point");
+            } else if w == "basis" && matches!(self.word(last + 2), Some("point" | "points")) {
+                last += 2;
+                kind = NumKind::Percent;
+                unit = Some("basis point");
             } else if !money {
                 if let Some(c) = currency_word(w) {
-                    // `won` after a number is the currency only when it is not the verb.
+                    // `won` after a number is the currency only when it is not the verb;
+                    // `pounds` is a weight after `weigh` or before `of` (`40 pounds of rice`).
+                    let weight = matches!(w, "pound" | "pounds") && self.pounds_weight(first, last);
+                    if weight {
+                        return Some(Reading {
+                            unit: Some("lb"),
+                            ..Reading::plain(first, last + 1, value, NumKind::Measure)
+                        });
+                    }
                     if c != "KRW" || self.word(last + 2).is_none_or(stop_word) {
                         last += 1;
                         unit = Some(c);
@@ -579,6 +591,17 @@ impl<'a> Parser<'a> {
         if kind == NumKind::Cardinal && unit.is_none() && self.is_age(first, last, value) {
             return Some(Reading {
                 unit: Some("year"),
+                ..Reading::plain(first, last, value, NumKind::Measure)
+            });
+        }
+        // `a magnitude 6.2 earthquake`
+        if kind == NumKind::Cardinal
+            && unit.is_none()
+            && first > 0
+            && self.word(first - 1) == Some("magnitude")
+        {
+            return Some(Reading {
+                unit: Some("magnitude"),
                 ..Reading::plain(first, last, value, NumKind::Measure)
             });
         }

@@ -128,6 +128,9 @@ impl<'a> Parser<'a> {
         if or && (b.value <= low || b.value > low * 4.0 || b.value > 1000.0) {
             return None;
         }
+        // `ages 3 to 17`: a range of ages.
+        let ages = a.first > 0 && matches!(self.word(a.first - 1), Some("ages" | "aged"));
+        let age_unit = (ages && a.unit.is_none() && b.unit.is_none()).then_some("year");
         Some(Reading {
             first: a.first,
             last: b.last,
@@ -136,7 +139,24 @@ impl<'a> Parser<'a> {
             high: Some(b.value),
             kind: NumKind::Range,
             vague: false,
-            unit: b.unit.or(a.unit),
+            unit: b.unit.or(a.unit).or(age_unit),
         })
+    }
+
+    /// `won 52 to 38 percent`, `led 46-40%`: a result or comparison, two numbers (the second
+    /// smaller, so no range), whose unit is written once after the second. Returns the kind
+    /// and unit the first takes from the second.
+    pub(super) fn comparison_unit(&self, a: &Reading) -> Option<(NumKind, &'static str)> {
+        if a.unit.is_some() || a.kind != NumKind::Cardinal {
+            return None;
+        }
+        let join = a.last + 1;
+        let dash = self.is_punct(join, b'-') && self.glued(join) && self.glued(join + 1);
+        if !dash && self.word(join) != Some("to") {
+            return None;
+        }
+        let b = self.quantity(join + 1)?;
+        let unit = b.unit?;
+        (b.kind == NumKind::Percent && b.value < a.value).then_some((b.kind, unit))
     }
 }

@@ -98,7 +98,10 @@ impl<'a> Parser<'a> {
                     i = tally + 1;
                     continue;
                 }
-                if let Some(r) = self.range_after(core) {
+                if let Some((kind, unit)) = self.comparison_unit(&core) {
+                    core.kind = kind;
+                    core.unit = Some(unit);
+                } else if let Some(r) = self.range_after(core) {
                     if self.date_like(&r) {
                         // `March 17-18`: both days are the date.
                         core = Reading {

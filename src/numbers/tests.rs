@@ -696,3 +696,154 @@ fn a_glued_m_is_a_million_only_before_a_plural_and_such_is_no_object() {
     let obj = n.object.map(|o| &t[o.0.byte_start..o.0.byte_end]);
     assert_eq!((n.kind, obj), (NumKind::Ordinal, Some("vote")));
 }
+
+fn with_unit(text: &str) -> Vec<(String, &'static str, Option<&'static str>)> {
+    full(text)
+        .into_iter()
+        .map(|n| {
+            (
+                text[n.span.byte_start..n.span.byte_end].to_string(),
+                n.kind.as_str(),
+                n.unit,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn labels_citations_and_titles_are_codes() {
+    for t in [
+        "in part 4 of the series",
+        "the No. 2 official quit",
+        "a gig at Smalls/88 Club",
+        "she loves The 13-Going-On-30 soundtrack",
+        "he read Romans 8:28 and Psalm 23:1-6",
+        "he cited 2 Kings 5:14 again",
+        "a 2:1 ratio",
+    ] {
+        assert_eq!(nums(t), vec![], "{t}");
+    }
+    // A time still has two digits after the colon; a ratio does not.
+    let all = find_numbers(
+        "at 6:05 a.m. a 3:1 vote",
+        NumberOptions {
+            include_non_counts: true,
+        },
+    )
+    .unwrap();
+    let kinds: Vec<&str> = all.iter().map(|n| n.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["time", "code"]);
+    // The count after a label is still a count.
+    assert_eq!(nums("part 2 of 5 essays"), [("5".into(), 5.0, "cardinal")]);
+}
+
+#[test]
+fn pounds_are_a_weight_after_weigh_or_before_of() {
+    assert_eq!(
+        with_unit("the parcel weighed 12 pounds"),
+        [("12 pounds".into(), "measure", Some("lb"))]
+    );
+    assert_eq!(
+        with_unit("seized 30 pounds of heroin"),
+        [("30 pounds".into(), "measure", Some("lb"))]
+    );
+    assert_eq!(
+        with_unit("a 250-pound lineman"),
+        [("250-pound".into(), "measure", Some("lb"))]
+    );
+    assert_eq!(
+        with_unit("paid 30 pounds a night"),
+        [("30 pounds".into(), "money", Some("GBP"))]
+    );
+    assert_eq!(
+        with_unit("3 billion pounds of spending"),
+        [("3 billion pounds".into(), "money", Some("GBP"))]
+    );
+    assert_eq!(
+        with_unit("it weighed £40"),
+        [("£40".into(), "money", Some("GBP"))]
+    );
+}
+
+#[test]
+fn more_units_of_news() {
+    assert_eq!(
+        with_unit("cut by 50 basis points"),
+        [("50 basis points".into(), "percent", Some("basis point"))]
+    );
+    assert_eq!(
+        with_unit("a magnitude 5.8 tremor"),
+        [("5.8".into(), "measure", Some("magnitude"))]
+    );
+    assert_eq!(
+        with_unit("a filing of 212 pages"),
+        [("212 pages".into(), "measure", Some("page"))]
+    );
+    assert_eq!(
+        with_unit("a 900 megawatt plant"),
+        [("900 megawatt".into(), "measure", Some("MW"))]
+    );
+    assert_eq!(
+        with_unit("used 40 kilowatt hours"),
+        [("40 kilowatt hours".into(), "measure", Some("kWh"))]
+    );
+    assert_eq!(
+        with_unit("doing 95 miles per hour"),
+        [("95 miles per hour".into(), "measure", Some("mph"))]
+    );
+    assert_eq!(
+        with_unit("needs a 67-vote supermajority"),
+        [("67-vote".into(), "measure", Some("vote"))]
+    );
+}
+
+#[test]
+fn ages_after_then_and_age_ranges() {
+    assert_eq!(
+        with_unit("Ms. Olsen, then 29, moved"),
+        [("29".into(), "measure", Some("year"))]
+    );
+    assert_eq!(
+        with_unit("older than Mr. Pike, then 61."),
+        [("61".into(), "measure", Some("year"))]
+    );
+    assert_eq!(
+        with_unit("Ola Berg, 19, will testify"),
+        [("19".into(), "measure", Some("year"))]
+    );
+    assert_eq!(
+        with_unit("pupils ages 6 to 11"),
+        [("6 to 11".into(), "range", Some("year"))]
+    );
+    // No age without a name before the comma.
+    assert_eq!(
+        with_unit("and then 40, maybe 50"),
+        [
+            ("40".into(), "cardinal", None),
+            ("50".into(), "cardinal", None)
+        ]
+    );
+}
+
+#[test]
+fn a_result_gives_its_unit_to_both_numbers() {
+    assert_eq!(
+        with_unit("she won 61 to 35 percent"),
+        [
+            ("61".into(), "percent", Some("percent")),
+            ("35 percent".into(), "percent", Some("percent"))
+        ]
+    );
+    assert_eq!(
+        with_unit("led 49-44%"),
+        [
+            ("49".into(), "percent", Some("percent")),
+            ("44%".into(), "percent", Some("percent"))
+        ]
+    );
+    // A rising range stays one range.
+    assert_eq!(
+        with_unit("from 8 to 11 percent"),
+        [("from 8 to 11 percent".into(), "range", Some("percent"))]
+    );
+}

@@ -521,6 +521,10 @@ pub(super) fn measure_word(w: &str) -> Option<&'static str> {
         "barrel" | "barrels" => "bbl",
         "acre" | "acres" => "acre",
         "hectare" | "hectares" => "ha",
+        "page" | "pages" => "page",
+        "kilowatt" | "kilowatts" => "kW",
+        "megawatt" | "megawatts" => "MW",
+        "gigawatt" | "gigawatts" => "GW",
         "mph" => "mph",
         "kph" | "kmh" => "km/h",
         "point" | "points" => "point",
@@ -586,6 +590,11 @@ pub(super) fn hyphen_unit(w: &str) -> Option<&'static str> {
         "magnitude" => "magnitude",
         "point" => "point",
         "ton" | "tonne" => "t",
+        "pound" => "lb",
+        "vote" => "vote",
+        "kilogram" | "kilo" => "kg",
+        "gallon" => "gal",
+        "degree" => "degree",
         _ => return None,
     })
 }
