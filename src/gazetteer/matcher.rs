@@ -19,6 +19,7 @@ use super::model::{CasePolicy, Form, GazetteerOptions, MatchOptions, Mention};
 use super::store::Store;
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::normalize::normalize_str;
+use crate::text::swar::skip_ascii_word;
 use crate::text::{is_word_char, NormOptions, NormText};
 
 /// A case policy resolved for one alias.
@@ -148,6 +149,101 @@ pub(crate) struct Compiled {
     /// Entities whose `prominent` attribute is true: their surname alone stands for them when
     /// no other entity claims it (`Putin`, not `Kim`).
     prominent: Vec<u32>,
+    /// Rejects, from its first bytes, most positions where no pattern can start, before any
+    /// automaton state is read.
+    starts: StartFilter,
+}
+
+/// A prefilter on the first three bytes of the patterns: `first` marks bytes that begin one,
+/// `one` bytes that are a whole pattern, `two` pairs of bytes that are one, `pair` pairs that begin a longer one, and `three`
+/// is a Bloom filter of their first three bytes (one hash, 2^19 bits). A walk is needed only
+/// where the bytes at a position pass; the tables (8 + 8 + 64 KB) stay in cache, where the
+/// automaton's states of a large gazetteer do not.
+#[derive(Debug)]
+struct StartFilter {
+    first: [bool; 256],
+    one: [bool; 256],
+    two: Box<[u64]>,
+    pair: Box<[u64]>,
+    three: Box<[u64]>,
+}
+
+const THREE_BITS: u32 = 19;
+
+impl StartFilter {
+    fn new() -> StartFilter {
+        StartFilter {
+            first: [false; 256],
+            one: [false; 256],
+            two: vec![0u64; 1 << 10].into_boxed_slice(),
+            pair: vec![0u64; 1 << 10].into_boxed_slice(),
+            three: vec![0u64; 1 << (THREE_BITS - 6)].into_boxed_slice(),
+        }
+    }
+
+    #[inline]
+    fn pair_index(a: u8, b: u8) -> usize {
+        (a as usize) << 8 | b as usize
+    }
+
+    #[inline]
+    fn three_index(a: u8, b: u8, c: u8) -> usize {
+        let x = (a as u32) << 16 | (b as u32) << 8 | c as u32;
+        (x.wrapping_mul(0x9E37_79B1) >> (32 - THREE_BITS)) as usize
+    }
+
+    #[inline]
+    fn set(bits: &mut [u64], i: usize) {
+        bits[i >> 6] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    fn get(bits: &[u64], i: usize) -> bool {
+        bits[i >> 6] & (1 << (i & 63)) != 0
+    }
+
+    fn add(&mut self, p: &[u8]) {
+        if let Some(&a) = p.first() {
+            self.first[a as usize] = true;
+        }
+        match *p {
+            [] => {}
+            [a] => self.one[a as usize] = true,
+            [a, b] => Self::set(&mut self.two, Self::pair_index(a, b)),
+            [a, b, c, ..] => {
+                Self::set(&mut self.pair, Self::pair_index(a, b));
+                Self::set(&mut self.three, Self::three_index(a, b, c));
+            }
+        }
+    }
+
+    /// Might a pattern start at `t[pos]`? False means certainly not.
+    #[inline]
+    fn may_start(&self, t: &[u8], pos: usize) -> bool {
+        let a = t[pos];
+        if !self.first[a as usize] {
+            return false;
+        }
+        if self.one[a as usize] {
+            return true;
+        }
+        let Some(&b) = t.get(pos + 1) else {
+            return false;
+        };
+        let ab = Self::pair_index(a, b);
+        if Self::get(&self.two, ab) {
+            return true;
+        }
+        if !Self::get(&self.pair, ab) {
+            return false;
+        }
+        t.get(pos + 2)
+            .is_some_and(|&c| Self::get(&self.three, Self::three_index(a, b, c)))
+    }
+
+    fn memory_usage(&self) -> usize {
+        512 + (self.two.len() + self.pair.len() + self.three.len()) * 8
+    }
 }
 
 fn resolve_case(policy: CasePolicy, form: Form, text: &str) -> CasePolicy {
@@ -334,6 +430,10 @@ impl Compiled {
                 base: a as u32,
             });
         }
+        let mut starts = StartFilter::new();
+        for p in &patterns {
+            starts.add(p.as_bytes());
+        }
         let prominent: Vec<u32> = store
             .iter()
             .filter(|e| {
@@ -351,12 +451,14 @@ impl Compiled {
             exact,
             case_norm,
             prominent,
+            starts,
         })
     }
 
     pub(crate) fn memory_usage(&self) -> usize {
         let auto: usize = self.shards.iter().map(|s| s.auto.memory_usage()).sum();
-        auto + self.pat_cands.capacity() * 4
+        auto + self.starts.memory_usage()
+            + self.pat_cands.capacity() * 4
             + self.cands.capacity() * std::mem::size_of::<Candidate>()
             + self.exact.iter().map(|s| s.len() + 16).sum::<usize>()
     }
@@ -479,6 +581,40 @@ impl Compiled {
         }
     }
 
+    /// The first position at or after `pos` where a pattern may start: at a word start or a
+    /// non-word character, with first bytes that pass the start filter (`prev_word`: a word
+    /// character stands before `pos`). A tight loop of its own, where the scan spends most of
+    /// its time.
+    #[inline]
+    fn next_start(&self, t: &[u8], mut pos: usize, mut prev_word: bool) -> Option<usize> {
+        let n = t.len();
+        while pos < n {
+            let b = t[pos];
+            let (word, len) = if b < 0x80 {
+                let w = ASCII_WORD[b as usize];
+                if w && prev_word {
+                    // Inside a word: no alias can start here; skip the rest of the ASCII word.
+                    pos = skip_ascii_word(t, pos + 1);
+                    continue;
+                }
+                (w, 1)
+            } else {
+                let width = match b {
+                    0xF0..=0xFF => 4,
+                    0xE0..=0xEF => 3,
+                    _ => 2,
+                };
+                (next_is_word(t, pos), width)
+            };
+            if (!prev_word || !word) && self.starts.may_start(t, pos) {
+                return Some(pos);
+            }
+            prev_word = word;
+            pos += len;
+        }
+        None
+    }
+
     pub(crate) fn scan(
         &self,
         text: &str,
@@ -493,25 +629,17 @@ impl Compiled {
         let mut chosen = Vec::new();
         let mut pos = 0usize;
         let mut prev_word = false;
-        while pos < t.len() {
+        while let Some(at) = self.next_start(t, pos, prev_word) {
+            pos = at;
             let b = t[pos];
             let (cur_word, clen) = if b < 0x80 {
-                let w = ASCII_WORD[b as usize];
-                if w && prev_word {
-                    // Inside a word: no alias can start here; skip the rest of the ASCII word.
-                    pos += 1;
-                    while pos < t.len() && ASCII_WORD[t[pos] as usize] {
-                        pos += 1;
-                    }
-                    continue;
-                }
-                (w, 1)
+                (ASCII_WORD[b as usize], 1)
             } else {
                 let ch = norm.as_str()[pos..].chars().next().unwrap_or(' ');
                 (is_word_char(ch), ch.len_utf8())
             };
             let shard = self.shard_of[b as usize];
-            if (!prev_word || !cur_word) && shard != NO_SHARD {
+            if shard != NO_SHARD {
                 let sh = &self.shards[shard as usize];
                 match &sh.auto {
                     Auto::Dfa(a) => self.ends_at(a, sh.base, t, pos, &mut ends),

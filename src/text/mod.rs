@@ -5,6 +5,7 @@ mod charmap;
 pub mod normalize;
 mod paragraphs;
 pub mod sentences;
+pub(crate) mod swar;
 
 pub use charmap::CharMap;
 pub use normalize::{is_word_char, NormOptions, NormText};

@@ -31,6 +31,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 use super::casefold_table::CASEFOLD_SPECIAL;
+use super::swar::plain_run_end;
 use crate::error::{Error, ErrorKind, Result};
 
 /// How text is normalised. Both sides of a match (aliases and documents) must use the same options.
@@ -113,28 +114,6 @@ fn typographic(ch: char) -> char {
         _ => ch,
     }
 }
-
-const PLAIN: u8 = 0;
-const SPACE: u8 = 1;
-const OTHER: u8 = 2;
-
-/// Byte classes for the ASCII fast path: printable or control ASCII that maps to itself (PLAIN),
-/// the space (SPACE), and everything that needs a closer look (other whitespace, non-ASCII).
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if b == b' ' as usize {
-            SPACE
-        } else if b >= 9 && b <= 13 {
-            OTHER
-        } else {
-            PLAIN
-        };
-        b += 1;
-    }
-    t
-};
 
 #[inline]
 fn is_strippable_mark(ch: char) -> bool {
@@ -247,17 +226,8 @@ impl Builder<'_> {
                         need_anchor = false;
                     }
                     let start = i;
-                    i += 1;
-                    while i < len {
-                        match BYTE_CLASS[bytes[i] as usize] {
-                            PLAIN => i += 1,
-                            // A single space stays linear; a run is collapsed by the slow path.
-                            SPACE if i + 1 < len && BYTE_CLASS[bytes[i + 1] as usize] == PLAIN => {
-                                i += 2
-                            }
-                            _ => break,
-                        }
-                    }
+                    // A single space stays linear; a run is collapsed by the slow path.
+                    i = plain_run_end(bytes, i + 1);
                     // The byte before a non-ASCII combining mark belongs to the mark's segment.
                     if i < len
                         && bytes[i] >= 0x80
