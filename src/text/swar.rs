@@ -39,7 +39,7 @@ pub(crate) fn skip_ascii_word(t: &[u8], mut pos: usize) -> usize {
     while pos + 8 <= t.len() {
         let x = chunk(t, pos);
         let low = x & !HIGH;
-        let folded = low | ONES * 0x20; // `A`-`Z` as `a`-`z`; no other byte lands in `a`-`z`
+        let folded = low | (ONES * 0x20); // `A`-`Z` as `a`-`z`; no other byte lands in `a`-`z`
         let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
         let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
         let stop = !((digit | letter) & !(x & HIGH)) & HIGH;
