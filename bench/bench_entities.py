@@ -49,9 +49,12 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-# What wirescan's normalisation does that the peers cannot, done for them on the text (each
-# character to one character, so offsets stay): typographic apostrophes and no-break spaces.
-PEER_TEXT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
+def peer_text(text: str) -> str:
+    """What wirescan's normalisation does that the peers cannot, done for them on the text (each
+    character to one character, so offsets stay): typographic apostrophes and no-break spaces.
+    ``str.replace`` (C speed; ``str.translate`` with a table would cost the peers more than
+    their matching)."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
 
 
 def _word(c: str) -> bool:
@@ -88,7 +91,7 @@ def build_wirescan(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]]
     ]
     g = wirescan.Gazetteer.from_records(recs, auto_surnames=False).compile()
     del recs
-    ex = wirescan.Extractor(g, numbers=False, quotes=False)  # entity matching alone
+    ex = wirescan.Extractor(g, numbers=False, quotes=False, people=False)  # matching alone
 
     def run(text: str) -> list[Match]:
         return [(m.start, m.end, m.entity_id) for m in ex.extract(text).entities]
@@ -111,7 +114,7 @@ def build_flashtext(pairs: list[tuple[str, str]]) -> Callable[[str], list[Match]
         kp.add_keyword(a, i)
 
     def run(text: str) -> list[Match]:
-        found = kp.extract_keywords(text.translate(PEER_TEXT), span_info=True)
+        found = kp.extract_keywords(peer_text(text), span_info=True)
         return [(s, e, i) for i, s, e in found]
 
     return run
@@ -127,7 +130,7 @@ def build_pyahocorasick(pairs: list[tuple[str, str]]) -> Callable[[str], list[Ma
     auto.make_automaton()
 
     def run(text: str) -> list[Match]:
-        low = text.translate(PEER_TEXT).lower()
+        low = peer_text(text).lower()
         cands = [(end - n + 1, end + 1, i) for end, (i, n) in auto.iter(low)]
         return leftmost_longest_words(text, cands)
 
@@ -145,7 +148,7 @@ def build_ahocorasick_rs(pairs: list[tuple[str, str]]) -> Callable[[str], list[M
     ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def run(text: str) -> list[Match]:
-        low = text.translate(PEER_TEXT).lower()
+        low = peer_text(text).lower()
         cands = [(s, e, ids[k]) for k, s, e in ac.find_matches_as_indexes(low, overlapping=True)]
         return leftmost_longest_words(text, cands)
 
@@ -170,7 +173,7 @@ def inputs(kind: str, size: int, corpus_bytes: int) -> tuple[list[str], list[tup
 
 
 def worker(
-    tool: str, size: int, corpus_bytes: int, repeats: int, kind: str = "news"
+    tool: str, size: int, corpus_bytes: int, repeats: int, kind: str = "news", dump: str = ""
 ) -> dict[str, object]:
     docs, pairs = inputs(kind, size, corpus_bytes)
     total = sum(len(d.encode("utf-8")) for d in docs)
@@ -197,6 +200,9 @@ def worker(
             run(d)
         times.append(time.perf_counter() - t0)
     digest = hashlib.sha256(json.dumps(out).encode()).hexdigest()[:16]
+    if dump:
+        with open(dump, "w", encoding="utf-8") as f:
+            json.dump(out, f)
     return {
         "tool": tool,
         "corpus": kind,
@@ -207,6 +213,7 @@ def worker(
         "median_s": statistics.median(times),
         "mb_s": total / 1e6 / statistics.median(times),
         "matches": sum(len(o) for o in out),
+        "per_mb": sum(len(o) for o in out) / (total / 1e6),
         "digest": digest,
         "bytes": total,
     }
@@ -243,8 +250,9 @@ def threads_worker(size: int, corpus_bytes: int, repeats: int) -> dict[str, obje
     job got on this shared VM at the same moment."""
     import wirescan
 
-    docs = corpus(corpus_bytes) * 4
-    ex = build_wirescan(aliases(size)).extractor  # type: ignore[attr-defined]
+    docs, pairs = inputs("news", size, corpus_bytes)
+    docs = docs * 4
+    ex = build_wirescan(pairs).extractor  # type: ignore[attr-defined]
     assert isinstance(ex, wirescan.Extractor)
     total = sum(len(d.encode("utf-8")) for d in docs)
     for n in (1, 2):
@@ -273,6 +281,75 @@ def threads_worker(size: int, corpus_bytes: int, repeats: int) -> dict[str, obje
     }
 
 
+def py_threads_worker(size: int, repeats: int, what: str) -> dict[str, object]:
+    """Python threads, each calling ``spans()`` (or ``extract()``, or ``frame()`` on its share
+    of the documents, a call per document, or per 50 for ``frame``): 1 and 2 threads
+    alternately over the realistic corpus, four sweeps per run, with the same reference pair
+    as ``threads_worker``."""
+    import threading
+
+    docs, pairs = inputs("news", size, 0)
+    docs = docs * 4
+    ex = build_wirescan(pairs).extractor  # type: ignore[attr-defined]
+    total = sum(len(d.encode("utf-8")) for d in docs)
+    if what == "frame":
+        chunks = [docs[i : i + 50] for i in range(0, len(docs), 50)]
+
+        def work(part: list[list[str]]) -> None:
+            for c in part:
+                ex.frame(c, "entities", n_threads=1, progress=False)
+
+        shares = {1: [chunks], 2: [chunks[0::2], chunks[1::2]]}
+    else:
+        fn = ex.spans if what == "spans" else ex.extract
+
+        def work(part: list[str]) -> None:  # type: ignore[misc]
+            for d in part:
+                fn(d)
+
+        shares = {1: [docs], 2: [docs[0::2], docs[1::2]]}  # type: ignore[dict-item]
+    work(shares[2][0][:50])  # type: ignore[arg-type]
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    reference: list[float] = []
+    for _ in range(max(repeats, 9)):
+        for n in (1, 2):
+            ts = [threading.Thread(target=work, args=(p,)) for p in shares[n]]
+            w0 = time.perf_counter()
+            for t in ts:
+                t.start()
+            for t in ts:
+                t.join()
+            walls[n].append(time.perf_counter() - w0)
+        one, two = _reference_pair()
+        reference.append(one / two)
+    ratios = [a / b for a, b in zip(walls[1], walls[2])]
+    return {
+        "size": size,
+        "what": what,
+        "mb_s_1": total / 1e6 / statistics.median(walls[1]),
+        "mb_s_2": total / 1e6 / statistics.median(walls[2]),
+        "speedup": statistics.median(ratios),
+        "speedups": sorted(round(r, 2) for r in ratios),
+        "reference": statistics.median(reference),
+    }
+
+
+def _differences(a: str, b: str) -> int:
+    """Matches in one output and not in the other (both are lists of per-document lists)."""
+    with open(a, encoding="utf-8") as f:
+        x = json.load(f)
+    with open(b, encoding="utf-8") as f:
+        y = json.load(f)
+    return sum(
+        len({tuple(m) for m in p} ^ {tuple(m) for m in q}) for p, q in zip(x, y, strict=True)
+    )
+
+
+def _run(args: list[str]) -> dict:
+    cmd = [sys.executable, __file__, *args]
+    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)  # type: ignore[no-any-return]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,100000,1000000")
@@ -283,89 +360,105 @@ def main() -> None:
     ap.add_argument("--out", default=None)
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--threads-worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--py-threads-worker", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--dump", default="", help=argparse.SUPPRESS)
     ap.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        r = worker(args.worker, args.size, args.corpus_bytes, args.repeats, args.corpus)
+        r = worker(args.worker, args.size, args.corpus_bytes, args.repeats, args.corpus, args.dump)
         print(json.dumps(r))
+        return
+    if args.py_threads_worker:
+        print(json.dumps(py_threads_worker(args.size, args.repeats, args.py_threads_worker)))
         return
     if args.threads_worker:
         print(json.dumps(threads_worker(args.size, args.corpus_bytes, args.repeats)))
         return
 
+    import tempfile
+
     rows = []
     sizes = [int(s) for s in args.sizes.split(",")]
-    for size in sizes:
-        for tool in args.tools.split(","):
-            cmd = [
-                sys.executable,
-                __file__,
-                "--worker",
-                tool,
-                "--size",
-                str(size),
-                "--corpus-bytes",
-                str(args.corpus_bytes),
-                "--repeats",
-                str(args.repeats),
-            ]
-            r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
-            rows.append(r)
-            print(
-                f"{size:>8} {tool:<15} {r['mb_s']:7.1f} MB/s  build {r['build_s']:6.2f} s  "
-                f"mem {r['mem_mb']:7.1f} MB  matches {r['matches']} {r['digest']}",
-                flush=True,
-            )
+    tmp = tempfile.mkdtemp()
+    common = ["--corpus-bytes", str(args.corpus_bytes), "--repeats", str(args.repeats)]
+    for kind in args.corpus.split(","):
+        for size in sizes:
+            for tool in args.tools.split(","):
+                dump = os.path.join(tmp, f"{kind}-{size}-{tool}.json")
+                r = _run(["--worker", tool, "--size", str(size), "--corpus", kind, "--dump", dump])
+                r["dump"] = dump
+                rows.append(r)
+                print(
+                    f"{kind:>6} {size:>8} {tool:<15} {r['mb_s']:7.1f} MB/s  build "
+                    f"{r['build_s']:6.2f} s  mem {r['mem_mb']:7.1f} MB  matches {r['matches']}",
+                    flush=True,
+                )
+            ours = next((r for r in rows if r["corpus"] == kind and r["size"] == size), None)
+            for r in rows:
+                if ours and r["corpus"] == kind and r["size"] == size:
+                    r["differences"] = _differences(ours["dump"], r["dump"])
     scaling = []
     for size in sizes:
-        cmd = [
-            sys.executable,
-            __file__,
-            "--threads-worker",
-            "--size",
-            str(size),
-            "--corpus-bytes",
-            str(args.corpus_bytes),
-            "--repeats",
-            str(args.repeats),
-        ]
-        r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+        r = _run(["--threads-worker", "--size", str(size), *common])
         scaling.append(r)
         print(
-            f"{size:>8} threads: 1 -> {r['mb_s_1']:.1f} MB/s, 2 -> {r['mb_s_2']:.1f} MB/s "
+            f"{size:>8} extract_batch: 1 -> {r['mb_s_1']:.1f} MB/s, 2 -> {r['mb_s_2']:.1f} MB/s "
             f"({r['speedup']:.2f}x; reference {r['reference']:.2f}x; pairs {r['speedups']})",
             flush=True,
         )
-    table = render(rows, scaling, args)
+    py_threads = []
+    for size, what in [(s, "spans") for s in sizes] + [(100_000, "extract"), (100_000, "frame")]:
+        if size not in sizes:
+            continue
+        r = _run(["--py-threads-worker", what, "--size", str(size), *common])
+        py_threads.append(r)
+        print(
+            f"{size:>8} Python threads {what}: 1 -> {r['mb_s_1']:.1f} MB/s, 2 -> "
+            f"{r['mb_s_2']:.1f} MB/s ({r['speedup']:.2f}x; reference {r['reference']:.2f}x)",
+            flush=True,
+        )
+    table = render(rows, scaling, py_threads, args)
     print(table)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(table)
 
 
-def render(rows: list[dict], scaling: list[dict], args: argparse.Namespace) -> str:
-    lines = [
-        f"Corpus: {rows[0]['bytes'] / 1e6:.1f} MB of news text (seed paragraphs), one document at "
-        f"a time, one thread; median of {args.repeats} passes.",
-        "",
-        "| aliases | tool | MB/s | vs fastest peer | build (s) | RSS added (MB) | heap (MB) "
-        "| matches | same output |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|:---:|",
-    ]
-    for size in sorted({r["size"] for r in rows}):
-        group = [r for r in rows if r["size"] == size]
-        ours = next((r for r in group if r["tool"] == "wirescan"), None)
-        peers = [r for r in group if not r["tool"].startswith("wirescan")]
-        best = max((r["mb_s"] for r in peers), default=None)
-        for r in group:
-            ratio = f"{r['mb_s'] / best:.2f}x" if best else ""
-            same = "yes" if ours and r["digest"] == ours["digest"] else "no"
-            heap = f"{r['heap_mb']:.0f}" if r.get("heap_mb") is not None else ""
-            lines.append(
-                f"| {size:,} | {r['tool']} | {r['mb_s']:.1f} | {ratio} | {r['build_s']:.2f} | "
-                f"{r['mem_mb']:.0f} | {heap} | {r['matches']:,} | {same} |"
-            )
+def render(
+    rows: list[dict], scaling: list[dict], py_threads: list[dict], args: argparse.Namespace
+) -> str:
+    lines: list[str] = []
+    titles = {
+        "news": "Distinct real news (every article of the development data, each once) and "
+        "gazetteers of real names (`common.real_aliases`)",
+        "seeds": "Seed paragraphs shuffled into documents and synthetic names (`common.corpus`, "
+        "`common.aliases`): the older run, kept for comparison",
+    }
+    for kind in [k for k in ("news", "seeds") if any(r["corpus"] == k for r in rows)]:
+        part = [r for r in rows if r["corpus"] == kind]
+        lines += [
+            f"{titles[kind]}: {part[0]['bytes'] / 1e6:.2f} MB, one document at a time, one "
+            f"thread; median of {args.repeats} passes.",
+            "",
+            "| aliases | tool | MB/s | vs fastest peer | build (s) | RSS added (MB) | heap (MB) "
+            "| matches | matches per MB | differences from wirescan |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for size in sorted({r["size"] for r in part}):
+            group = [r for r in part if r["size"] == size]
+            peers = [r for r in group if not r["tool"].startswith("wirescan")]
+            best = max((r["mb_s"] for r in peers), default=None)
+            for r in group:
+                ratio = f"{r['mb_s'] / best:.2f}x" if best else ""
+                heap = f"{r['heap_mb']:.0f}" if r.get("heap_mb") is not None else ""
+                lines.append(
+                    f"| {size:,} | {r['tool']} | {r['mb_s']:.1f} | {ratio} | {r['build_s']:.2f} | "
+                    f"{r['mem_mb']:.0f} | {heap} | {r['matches']:,} | {r['per_mb']:,.0f} | "
+                    f"{r.get('differences', '')} |"
+                )
+        lines.append("")
     lines += [
+        "`extract_batch(docs, n_threads=1 | 2)` on the realistic corpus (4 sweeps a run):",
         "",
         "| aliases | 1 thread MB/s | 2 threads MB/s | speed-up (median of paired runs) "
         "| reference speed-up (SHA-256, same moments) | CPU s per batch, 1 / 2 threads |",
@@ -375,6 +468,19 @@ def render(rows: list[dict], scaling: list[dict], args: argparse.Namespace) -> s
         lines.append(
             f"| {s['size']:,} | {s['mb_s_1']:.1f} | {s['mb_s_2']:.1f} | {s['speedup']:.2f}x "
             f"| {s['reference']:.2f}x | {s['cpu_1']:.3f} / {s['cpu_2']:.3f} |"
+        )
+    lines += [
+        "",
+        "Python threads, each calling the method on its share of the documents (4 sweeps a run):",
+        "",
+        "| aliases | call | 1 thread MB/s | 2 threads MB/s | speed-up (median of paired runs) "
+        "| reference speed-up |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for s in py_threads:
+        lines.append(
+            f"| {s['size']:,} | `{s['what']}()` | {s['mb_s_1']:.1f} | {s['mb_s_2']:.1f} "
+            f"| {s['speedup']:.2f}x | {s['reference']:.2f}x |"
         )
     return "\n".join(lines) + "\n"
 

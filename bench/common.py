@@ -151,6 +151,7 @@ def real_aliases(n: int, sources: Path | None = None) -> list[tuple[str, str]]:
         if add(f"P{k}", f"{rng.choice(given)} {rng.choice(family)}"):
             return out
 
+
 # Real entities of the seeds (so that every gazetteer size has real hits), then synthetic ones.
 SEED_ALIASES = [
     ("Q423", "North Korea"),

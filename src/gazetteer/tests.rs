@@ -412,3 +412,73 @@ fn integral_float_priorities_are_accepted_others_refused() {
         .message()
         .contains("priority must be an integer, not 2.5"));
 }
+
+/// Leftmost-longest whole-word matching done the slow way, for ASCII text and aliases (as the
+/// matcher sees them: lower case, single spaces): at each position where an alias may start
+/// (a word's first character, or any non-word character), the longest alias that is there and
+/// ends at a word boundary (when its last character is a word character); then on after it.
+fn naive_spans(text: &str, aliases: &[String]) -> Vec<(usize, usize)> {
+    let t = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < t.len() {
+        let may = pos == 0 || !word(t[pos - 1]) || !word(t[pos]);
+        let best = aliases
+            .iter()
+            .filter(|a| may && t[pos..].starts_with(a.as_bytes()))
+            .filter(|a| {
+                let end = pos + a.len();
+                !word(*a.as_bytes().last().unwrap()) || end == t.len() || !word(t[end])
+            })
+            .map(|a| a.len())
+            .max();
+        match best {
+            Some(n) => {
+                out.push((pos, pos + n));
+                pos += n;
+            }
+            None => pos += 1,
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The start filters (first bytes, first words) never hide a match: the matcher agrees with
+    /// the slow search on texts and aliases drawn from a small alphabet (so that aliases share
+    /// prefixes and first words, and start or end with punctuation and digits).
+    #[test]
+    fn start_filters_never_hide_a_match(
+        aliases in proptest::collection::vec("[abz0.-]{1,3}( [ab.]{1,3})?", 1..40),
+        text in "[abz0.\\- ]{0,80}",
+    ) {
+        let mut aliases: Vec<String> = aliases
+            .into_iter()
+            .filter(|a| a.trim() == a.as_str() && a.bytes().any(|b| b.is_ascii_alphanumeric()))
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        prop_assume!(!aliases.is_empty());
+        let text = text.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        let recs: Vec<serde_json::Value> = aliases
+            .iter()
+            .enumerate()
+            .map(|(i, a)| json!({"id": format!("e{i}"), "name": a, "kind": "x", "case": "insensitive"}))
+            .collect();
+        let g = Gazetteer::from_records(
+            recs,
+            GazetteerOptions { auto_surnames: false, ..GazetteerOptions::default() },
+        )
+        .unwrap();
+        let got: Vec<(usize, usize)> = g
+            .find(&text, MatchOptions::default())
+            .unwrap()
+            .iter()
+            .map(|m| (m.span.byte_start, m.span.byte_end))
+            .collect();
+        prop_assert_eq!(got, naive_spans(&text, &aliases), "text {:?} aliases {:?}", text, aliases);
+    }
+}
