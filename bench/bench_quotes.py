@@ -117,8 +117,7 @@ def main() -> None:
             if args.corpus == "news"
             else "news text (seed paragraphs), "
         )
-        + f"
-        "one thread; median of passes.",
+        + "one thread; median of passes.",
         "",
         "| task | wirescan MB/s | peer | peer MB/s | wirescan / peer | target |",
         "|---|---:|---|---:|---:|---:|",

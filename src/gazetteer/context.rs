@@ -185,9 +185,11 @@ pub(super) fn resolve_by_context(mentions: &mut [Mention], store: &Store, text: 
     let mut sure: HashSet<u32> = HashSet::new();
     let mut countries: HashSet<std::borrow::Cow<'_, str>> = HashSet::new();
     for m in mentions.iter().filter(|m| !m.ambiguous) {
-        sure.insert(m.entity);
-        if let Some(c) = store.get(m.entity as usize).country() {
-            countries.insert(c);
+        // Each entity's country once, however often it is mentioned.
+        if sure.insert(m.entity) {
+            if let Some(c) = store.get(m.entity as usize).country() {
+                countries.insert(c);
+            }
         }
     }
     for m in mentions.iter_mut().filter(|m| m.ambiguous) {
@@ -211,7 +213,12 @@ pub(super) fn resolve_by_context(mentions: &mut [Mention], store: &Store, text: 
         if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
             let k = scores.iter().position(|&s| s == best).unwrap_or(0);
             m.entity = m.candidates[k];
-            m.candidates.sort_by_key(|&e| std::cmp::Reverse(score(e)));
+            let mut ranked: Vec<(usize, u32)> = scores
+                .into_iter()
+                .zip(m.candidates.iter().copied())
+                .collect();
+            ranked.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
+            m.candidates = ranked.into_iter().map(|(_, e)| e).collect();
             m.ambiguous = false;
         }
     }

@@ -167,6 +167,19 @@ struct StartFilter {
     /// the pattern's are the same bytes, since a match ends at a word boundary). Most words of
     /// news (`said`, `that`, `officials`) are no alias's first word, so no walk starts there.
     words: Box<[u64]>,
+    /// The same for the patterns that may match where the text writes their first letter in
+    /// lower case (a case-insensitive or tolerant candidate, or an exact one written so): where
+    /// the original text has a lower-case ASCII letter, a word must be in this filter too, so
+    /// `will`, `bill` and `may` start no walk for `Will`, `Bill` and `May` the places.
+    lower_words: Box<[u64]>,
+    /// First words that are whole patterns (see [`StartFilter::may_continue`]).
+    solo: Box<[u64]>,
+    /// Those of them that may match alone written in lower case.
+    solo_lower: Box<[u64]>,
+    /// First words with the byte that follows them in a pattern, where that is not a space.
+    joined: Box<[u64]>,
+    /// First and second words of the patterns that go on after a space.
+    pairs: Box<[u64]>,
     word_shift: u32,
     first: [bool; 256],
     one: [bool; 256],
@@ -183,6 +196,11 @@ impl StartFilter {
         let bits = (patterns * 16).next_power_of_two().clamp(1 << 16, 1 << 23);
         StartFilter {
             words: vec![0u64; bits / 64].into_boxed_slice(),
+            lower_words: vec![0u64; bits / 64].into_boxed_slice(),
+            solo: vec![0u64; bits / 64].into_boxed_slice(),
+            solo_lower: vec![0u64; bits / 64].into_boxed_slice(),
+            joined: vec![0u64; bits / 64].into_boxed_slice(),
+            pairs: vec![0u64; bits / 64].into_boxed_slice(),
             word_shift: 64 - bits.trailing_zeros(),
             first: [false; 256],
             one: [false; 256],
@@ -218,6 +236,11 @@ impl StartFilter {
     /// middle is not looked at, which only adds false positives.
     #[inline]
     fn word_index(&self, w: &[u8]) -> usize {
+        (Self::word_hash(w) >> self.word_shift) as usize
+    }
+
+    #[inline]
+    fn word_hash(w: &[u8]) -> u64 {
         let load = |s: &[u8]| {
             let mut c = [0u8; 8];
             c[..s.len()].copy_from_slice(s);
@@ -228,24 +251,92 @@ impl StartFilter {
         } else {
             (load(w), 0)
         };
-        let h =
-            (a ^ b.rotate_left(29) ^ ((w.len() as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (a ^ b.rotate_left(29) ^ ((w.len() as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The bit of a word and the byte right after it.
+    #[inline]
+    fn word_and_byte(&self, w: &[u8], b: u8) -> usize {
+        let h = (Self::word_hash(w) ^ u64::from(b)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
         (h >> self.word_shift) as usize
     }
 
-    /// Might a pattern start with the word `w` (ASCII letters and digits, as far as they go)?
+    /// The bit of two words, the second after one space.
     #[inline]
-    fn may_start_word(&self, w: &[u8]) -> bool {
-        Self::get(&self.words, self.word_index(w))
+    fn pair_of_words(&self, w1: &[u8], w2: &[u8]) -> usize {
+        let h = (Self::word_hash(w1) ^ Self::word_hash(w2).rotate_left(23))
+            .wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        (h >> self.word_shift) as usize
     }
 
-    fn add(&mut self, p: &[u8]) {
+    /// Given that a pattern may start with the word `t[pos..end]`, might one start there with
+    /// what follows too? A word that is a whole pattern is enough (`solo`, or `solo_lower`
+    /// where the text writes it in lower case); otherwise the byte after it must follow it in
+    /// some pattern (`joined`), or, after a space, the next word (`pairs`: `the Hague`, not
+    /// `the talks`).
+    #[inline]
+    fn may_continue(&self, t: &[u8], pos: usize, end: usize, word: usize, lower: bool) -> bool {
+        if Self::get(if lower { &self.solo_lower } else { &self.solo }, word) {
+            return true;
+        }
+        let Some(&next) = t.get(end) else {
+            return false;
+        };
+        if next != b' ' || !t.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            return Self::get(&self.joined, self.word_and_byte(&t[pos..end], next));
+        }
+        let end2 = skip_ascii_word(t, end + 2);
+        Self::get(
+            &self.pairs,
+            self.pair_of_words(&t[pos..end], &t[end + 1..end2]),
+        )
+    }
+
+    /// Might a pattern start with the word `w` (ASCII letters and digits, as far as they go)?
+    /// `lower`: the original text writes its first letter in lower case.
+    #[inline]
+    fn may_start_word(&self, w: &[u8], lower: impl FnOnce() -> bool) -> Option<(usize, bool)> {
+        let i = self.word_index(w);
+        if !Self::get(&self.words, i) {
+            return None;
+        }
+        let lower = lower();
+        (!lower || Self::get(&self.lower_words, i)).then_some((i, lower))
+    }
+
+    fn add(&mut self, p: &[u8], lower_ok: bool) {
         if let Some(&a) = p.first() {
             self.first[a as usize] = true;
             if a.is_ascii_alphanumeric() {
-                let k = p.iter().position(|b| !b.is_ascii_alphanumeric());
-                let i = self.word_index(&p[..k.unwrap_or(p.len())]);
+                let k = p
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(p.len());
+                let i = self.word_index(&p[..k]);
                 Self::set(&mut self.words, i);
+                if lower_ok {
+                    Self::set(&mut self.lower_words, i);
+                }
+                let second =
+                    p.get(k) == Some(&b' ') && p.get(k + 1).is_some_and(u8::is_ascii_alphanumeric);
+                if second {
+                    let k2 = p[k + 1..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .map_or(p.len(), |j| k + 1 + j);
+                    let j = self.pair_of_words(&p[..k], &p[k + 1..k2]);
+                    Self::set(&mut self.pairs, j);
+                } else if let Some(&next) = p.get(k) {
+                    // Followed by something other than a space and a word: `and-jef`, `a.c.
+                    // milan`, `in's mercato`.
+                    let j = self.word_and_byte(&p[..k], next);
+                    Self::set(&mut self.joined, j);
+                } else {
+                    Self::set(&mut self.solo, i);
+                    if lower_ok {
+                        Self::set(&mut self.solo_lower, i);
+                    }
+                }
             }
         }
         match *p {
@@ -284,7 +375,7 @@ impl StartFilter {
     }
 
     fn memory_usage(&self) -> usize {
-        512 + (self.words.len() + self.two.len() + self.pair.len() + self.three.len()) * 8
+        512 + (self.words.len() * 6 + self.two.len() + self.pair.len() + self.three.len()) * 8
     }
 }
 
@@ -473,8 +564,18 @@ impl Compiled {
             });
         }
         let mut starts = StartFilter::new(patterns.len());
-        for p in &patterns {
-            starts.add(p.as_bytes());
+        for (k, p) in patterns.iter().enumerate() {
+            let lo = (pat_cands[k] & !WORD_END) as usize;
+            let hi = (pat_cands[k + 1] & !WORD_END) as usize;
+            let lower_ok = cands[lo..hi].iter().any(|c| match c.kind {
+                CaseKind::Insensitive | CaseKind::Tolerant => true,
+                CaseKind::Capitalized => false,
+                CaseKind::Exact => exact[c.exact as usize]
+                    .bytes()
+                    .next()
+                    .is_none_or(|b| !b.is_ascii_uppercase()),
+            });
+            starts.add(p.as_bytes(), lower_ok);
         }
         let prominent: Vec<u32> = store
             .iter()
@@ -628,7 +729,53 @@ impl Compiled {
     /// character stands before `pos`). A tight loop of its own, where the scan spends most of
     /// its time.
     #[inline]
-    fn next_start(&self, t: &[u8], mut pos: usize, mut prev_word: bool) -> Option<usize> {
+    fn next_start(
+        &self,
+        t: &[u8],
+        pos: usize,
+        prev_word: bool,
+        lower_at: &impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        #[cfg(test)]
+        if UNFILTERED.with(|u| u.get()) {
+            return self.next_start_unfiltered(t, pos, prev_word);
+        }
+        self.next_start_filtered(t, pos, prev_word, lower_at)
+    }
+
+    /// Every position where an alias may start by the word rule alone: what the filters must
+    /// agree with (tests only).
+    #[cfg(test)]
+    fn next_start_unfiltered(
+        &self,
+        t: &[u8],
+        mut pos: usize,
+        mut prev_word: bool,
+    ) -> Option<usize> {
+        while pos < t.len() {
+            let word = next_is_word(t, pos);
+            if (!prev_word || !word) && self.shard_of[t[pos] as usize] != NO_SHARD {
+                return Some(pos);
+            }
+            prev_word = word;
+            pos += match t[pos] {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                _ => 1,
+            };
+        }
+        None
+    }
+
+    #[inline]
+    fn next_start_filtered(
+        &self,
+        t: &[u8],
+        mut pos: usize,
+        mut prev_word: bool,
+        lower_at: &impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let n = t.len();
         while pos < n {
             let b = t[pos];
@@ -638,11 +785,14 @@ impl Compiled {
                     // Inside a word no alias can start; at a word's start, only one whose first
                     // word this is. Either way the rest of the ASCII word is skipped.
                     let end = skip_ascii_word(t, pos + 1);
-                    if !prev_word
-                        && self.starts.may_start_word(&t[pos..end])
-                        && self.starts.may_start(t, pos)
-                    {
-                        return Some(pos);
+                    if !prev_word {
+                        let word = self.starts.may_start_word(&t[pos..end], || lower_at(pos));
+                        if word
+                            .is_some_and(|(i, low)| self.starts.may_continue(t, pos, end, i, low))
+                            && self.starts.may_start(t, pos)
+                        {
+                            return Some(pos);
+                        }
                     }
                     prev_word = true;
                     pos = end;
@@ -680,7 +830,13 @@ impl Compiled {
         let mut chosen = Vec::new();
         let mut pos = 0usize;
         let mut prev_word = false;
-        while let Some(at) = self.next_start(t, pos, prev_word) {
+        let src = text.as_bytes();
+        // Is the original character at normalised position `p` a lower-case ASCII letter?
+        let lower_at = |p: usize| {
+            src.get(norm.to_original(p, p + 1).byte_start)
+                .is_some_and(u8::is_ascii_lowercase)
+        };
+        while let Some(at) = self.next_start(t, pos, prev_word, &lower_at) {
             pos = at;
             let b = t[pos];
             let (cur_word, clen) = if b < 0x80 {
@@ -743,6 +899,12 @@ impl Compiled {
         resolve_by_context(&mut out, store, text);
         out
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests set this to scan with no start filter, to compare with the filtered scan.
+    pub(crate) static UNFILTERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// ASCII letters and digits, by byte.

@@ -16,16 +16,19 @@ struct Str {
     len: u32,
 }
 
-/// 20 bytes an entity; attributes live apart, so entities without any pay nothing for them.
+/// 24 bytes an entity; attributes live apart (`attributes` is the index of the entity's, or
+/// `NO_ATTRIBUTES`), so entities without any pay only the index, and a lookup is one step.
 /// An entity's aliases run from its `first_alias` to the next entity's.
 #[derive(Clone, Debug)]
 struct EntRec {
     id: Str,
     first_alias: u32,
     priority: i32,
+    attributes: u32,
     kind: u16,
-    has_attributes: bool,
 }
+
+const NO_ATTRIBUTES: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Debug)]
 struct AliasRec {
@@ -96,16 +99,18 @@ impl Store {
                     case: a.case,
                 });
             }
-            let has_attributes = !e.attributes.is_empty();
-            if has_attributes {
+            let attributes = if e.attributes.is_empty() {
+                NO_ATTRIBUTES
+            } else {
                 s.attributes.push((idx as u32, e.attributes));
-            }
+                (s.attributes.len() - 1) as u32
+            };
             s.ents.push(EntRec {
                 id,
                 first_alias,
                 priority,
                 kind,
-                has_attributes,
+                attributes,
             });
         }
         Ok(s)
@@ -197,16 +202,10 @@ impl<'a> EntityRef<'a> {
 
     /// Free attributes (empty when there are none).
     pub fn attributes(&self) -> &'a Map<String, Value> {
-        if !self.rec.has_attributes {
-            return empty_map();
-        }
         let store: &'a Store = self.store;
-        match store
-            .attributes
-            .binary_search_by_key(&(self.index as u32), |(i, _)| *i)
-        {
-            Ok(k) => &store.attributes[k].1,
-            Err(_) => empty_map(),
+        match store.attributes.get(self.rec.attributes as usize) {
+            Some((_, map)) => map,
+            None => empty_map(),
         }
     }
 

@@ -482,3 +482,41 @@ proptest! {
         prop_assert_eq!(got, naive_spans(&text, &aliases), "text {:?} aliases {:?}", text, aliases);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// With every case policy (capitalised names, exact acronyms, tolerant multi-word names,
+    /// case-insensitive ones) and text in mixed case, the filtered scan finds exactly what the
+    /// scan from every word start finds.
+    #[test]
+    fn start_filters_agree_with_the_unfiltered_scan(
+        aliases in proptest::collection::vec("[AaBbZz0.'-]{1,3}( [AaBb.]{1,3})?", 1..30),
+        text in "[AaBbZz0.'\\- \u{e9}\u{2019}]{0,80}",
+    ) {
+        let recs: Vec<serde_json::Value> = aliases
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.trim() == a.as_str() && a.bytes().any(|b| b.is_ascii_alphanumeric()))
+            .map(|(i, a)| json!({"id": format!("e{i}"), "name": a, "kind": "x"}))
+            .collect();
+        prop_assume!(!recs.is_empty());
+        let g = Gazetteer::from_records(
+            recs,
+            GazetteerOptions { auto_surnames: false, ..GazetteerOptions::default() },
+        )
+        .unwrap();
+        let spans = |unfiltered: bool| {
+            super::matcher::UNFILTERED.with(|u| u.set(unfiltered));
+            let out: Vec<(usize, usize, u32)> = g
+                .find(&text, MatchOptions::default())
+                .unwrap()
+                .iter()
+                .map(|m| (m.span.byte_start, m.span.byte_end, m.entity))
+                .collect();
+            super::matcher::UNFILTERED.with(|u| u.set(false));
+            out
+        };
+        prop_assert_eq!(spans(false), spans(true), "text {:?} aliases {:?}", text, aliases);
+    }
+}

@@ -1,5 +1,7 @@
 //! Tokens of normalised text for the number parser: words, digit groups, punctuation.
 
+use crate::text::swar::skip_ascii_letters;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum TokenKind {
     Word,
@@ -47,9 +49,7 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize) -> Vec<Token> {
             }
             TokenKind::Num
         } else if c.is_ascii_alphabetic() {
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = skip_ascii_letters(b, i + 1);
             TokenKind::Word
         } else if c < 0x80 {
             i += 1;

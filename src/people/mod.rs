@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use crate::gazetteer::{Form, Gazetteer, LocalEntity, Mention};
 use crate::text::normalize::{normalize_str, OrigSpan};
+use crate::text::swar::skip_ascii_word;
 use crate::text::{CharMap, NormOptions};
 
 /// One word of the text, as the finder sees it.
@@ -87,6 +88,11 @@ fn words(text: &str) -> (Vec<Word>, String) {
         }
         let start = i;
         let mut end = i + clen;
+        if c.is_ascii_lowercase() {
+            // Most words: lower-case ASCII, skipped eight bytes at a time as far as they are
+            // ASCII letters and digits; the loop below takes over where they may go on.
+            end = skip_ascii_word(b, end);
+        }
         while end < n {
             let (d, dlen) = char_at(end);
             if d.is_alphanumeric() {

@@ -3,6 +3,7 @@
 
 use crate::text::is_word_char;
 use crate::text::sentences::abbreviation_period;
+use crate::text::swar::skip_ascii_word;
 
 use super::marks::RawQuote;
 
@@ -130,6 +131,11 @@ impl Iterator for Tokenizer<'_> {
             }
             if is_word_char(c) {
                 let mut j = i + cl;
+                if c.is_ascii_alphanumeric() {
+                    // The ASCII letters and digits of the word at once; the loop below goes on
+                    // through joiners and other scripts.
+                    j = skip_ascii_word(&text.as_bytes()[..limit], j);
+                }
                 while j < limit {
                     let d = text[j..].chars().next().unwrap_or(' ');
                     if is_word_char(d) {

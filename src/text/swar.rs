@@ -1,6 +1,6 @@
-//! Byte scans eight bytes at a time (SWAR: SIMD within a register), for the two loops that touch
-//! every byte of a document: the normaliser's run of plain ASCII and the matcher's skip over the
-//! rest of a word. Each computes, for a chunk of eight bytes, a mask with the high bit set in
+//! Byte scans eight bytes at a time (SWAR: SIMD within a register), for the loops that touch
+//! every byte of a document: the normaliser's run of plain ASCII, and the skip over the rest of
+//! a word in the matcher, the person finder and the number tokenizer. Each computes, for a chunk of eight bytes, a mask with the high bit set in
 //! every byte that ends the scan; its lowest set bit is the answer, so a run costs one branch
 //! rather than one a byte. Plain safe Rust: `u64::from_le_bytes` of an eight-byte slice.
 
@@ -39,7 +39,7 @@ pub(crate) fn skip_ascii_word(t: &[u8], mut pos: usize) -> usize {
     while pos + 8 <= t.len() {
         let x = chunk(t, pos);
         let low = x & !HIGH;
-        let folded = low | (ONES * 0x20); // `A`-`Z` as `a`-`z`; no other byte lands in `a`-`z`
+        let folded = low | (ONES * 0x20); // `A`-`Z` as `a`-`z`; no other byte lands there
         let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
         let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
         let stop = !((digit | letter) & !(x & HIGH)) & HIGH;
@@ -49,6 +49,25 @@ pub(crate) fn skip_ascii_word(t: &[u8], mut pos: usize) -> usize {
         pos += 8;
     }
     while pos < t.len() && t[pos].is_ascii_alphanumeric() {
+        pos += 1;
+    }
+    pos
+}
+
+/// The first position at or after `pos` that is not an ASCII letter.
+#[inline]
+pub(crate) fn skip_ascii_letters(t: &[u8], mut pos: usize) -> usize {
+    while pos + 8 <= t.len() {
+        let x = chunk(t, pos);
+        let folded = (x & !HIGH) | (ONES * 0x20);
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !(x & HIGH);
+        let stop = !letter & HIGH;
+        if stop != 0 {
+            return pos + first_set(stop);
+        }
+        pos += 8;
+    }
+    while pos < t.len() && t[pos].is_ascii_alphabetic() {
         pos += 1;
     }
     pos
@@ -99,6 +118,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn letters_scalar(t: &[u8], mut pos: usize) -> usize {
+        while pos < t.len() && t[pos].is_ascii_alphabetic() {
+            pos += 1;
+        }
+        pos
+    }
+
     fn word_scalar(t: &[u8], mut pos: usize) -> usize {
         while pos < t.len() && t[pos].is_ascii_alphanumeric() {
             pos += 1;
@@ -148,6 +174,7 @@ mod tests {
         ) {
             let start = start.min(t.len());
             prop_assert_eq!(skip_ascii_word(&t, start), word_scalar(&t, start));
+            prop_assert_eq!(skip_ascii_letters(&t, start), letters_scalar(&t, start));
             prop_assert_eq!(plain_run_end(&t, start), run_scalar(&t, start));
         }
     }
