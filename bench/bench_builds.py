@@ -11,7 +11,7 @@ sweep (a sweep of ~4 MB takes a tenth of a second for entities, short enough for
 hiccup to show). Workloads, one document at a time on one thread:
 
 - ``entities``: ``Extractor.spans()`` with the default gazetteer;
-- ``numbers``: ``extract()`` with an empty gazetteer and ``quotes=False``;
+- ``numbers``: ``extract()`` with an empty gazetteer, ``quotes=False`` and ``people=False``;
 - ``quotes``: ``extract()`` with the default gazetteer, everything on (the full pipeline);
 - ``frames``: ``Extractor.table(texts, "numbers")`` (extraction plus Arrow columns), one thread.
 
@@ -40,7 +40,7 @@ for rel in ("polnear/polnear_train.jsonl.gz", "polnear/polnear_dev.jsonl.gz",
         texts += [json.loads(l)["text"] for l in f if l.strip()]
 mb = sum(len(t.encode()) for t in texts) / 1e6
 if what == "numbers":
-    ex = wirescan.Extractor(wirescan.Gazetteer.from_records([]), quotes=False)
+    ex = wirescan.Extractor(wirescan.Gazetteer.from_records([]), quotes=False, people=False)
 else:
     ex = wirescan.Extractor()
 ex.extract("warm up: Seoul said 3 things.")

@@ -166,16 +166,13 @@ struct StartFilter {
     /// text starts, a pattern can match only if the word is one of these (the text's run and
     /// the pattern's are the same bytes, since a match ends at a word boundary). Most words of
     /// news (`said`, `that`, `officials`) are no alias's first word, so no walk starts there.
-    words: Box<[u64]>,
-    /// The same for the patterns that may match where the text writes their first letter in
-    /// lower case (a case-insensitive or tolerant candidate, or an exact one written so): where
-    /// the original text has a lower-case ASCII letter, a word must be in this filter too, so
-    /// `will`, `bill` and `may` start no walk for `Will`, `Bill` and `May` the places.
-    lower_words: Box<[u64]>,
-    /// First words that are whole patterns (see [`StartFilter::may_continue`]).
-    solo: Box<[u64]>,
-    /// Those of them that may match alone written in lower case.
-    solo_lower: Box<[u64]>,
+    /// Four flags a word, kept together (one cache line holds all four for 64 slots): `WORD`;
+    /// `LOWER`, for the patterns that may match where the text writes their first letter in
+    /// lower case (a case-insensitive or tolerant candidate, or an exact one written so), so
+    /// that `will`, `bill` and `may` start no walk for `Will`, `Bill` and `May` the places;
+    /// `SOLO`, first words that are whole patterns (see [`StartFilter::may_continue`]), and
+    /// `SOLO_LOWER`, those that may match alone in lower case.
+    words: Box<[[u64; 4]]>,
     /// First words with the byte that follows them in a pattern, where that is not a space.
     joined: Box<[u64]>,
     /// First and second words of the patterns that go on after a space.
@@ -189,16 +186,17 @@ struct StartFilter {
 }
 
 const THREE_BITS: u32 = 19;
+const WORD: usize = 0;
+const LOWER: usize = 1;
+const SOLO: usize = 2;
+const SOLO_LOWER: usize = 3;
 
 impl StartFilter {
     fn new(patterns: usize) -> StartFilter {
         // About 16 bits a pattern (a false positive rate near 6 %), 8 KB to 1 MB.
         let bits = (patterns * 16).next_power_of_two().clamp(1 << 16, 1 << 23);
         StartFilter {
-            words: vec![0u64; bits / 64].into_boxed_slice(),
-            lower_words: vec![0u64; bits / 64].into_boxed_slice(),
-            solo: vec![0u64; bits / 64].into_boxed_slice(),
-            solo_lower: vec![0u64; bits / 64].into_boxed_slice(),
+            words: vec![[0u64; 4]; bits / 64].into_boxed_slice(),
             joined: vec![0u64; bits / 64].into_boxed_slice(),
             pairs: vec![0u64; bits / 64].into_boxed_slice(),
             word_shift: 64 - bits.trailing_zeros(),
@@ -208,6 +206,16 @@ impl StartFilter {
             pair: vec![0u64; 1 << 10].into_boxed_slice(),
             three: vec![0u64; 1 << (THREE_BITS - 6)].into_boxed_slice(),
         }
+    }
+
+    #[inline]
+    fn flag(&self, i: usize, f: usize) -> bool {
+        self.words[i >> 6][f] & (1 << (i & 63)) != 0
+    }
+
+    #[inline]
+    fn set_flag(&mut self, i: usize, f: usize) {
+        self.words[i >> 6][f] |= 1 << (i & 63);
     }
 
     #[inline]
@@ -276,7 +284,7 @@ impl StartFilter {
     /// `the talks`).
     #[inline]
     fn may_continue(&self, t: &[u8], pos: usize, end: usize, word: usize, lower: bool) -> bool {
-        if Self::get(if lower { &self.solo_lower } else { &self.solo }, word) {
+        if self.flag(word, if lower { SOLO_LOWER } else { SOLO }) {
             return true;
         }
         let Some(&next) = t.get(end) else {
@@ -297,11 +305,16 @@ impl StartFilter {
     #[inline]
     fn may_start_word(&self, w: &[u8], lower: impl FnOnce() -> bool) -> Option<(usize, bool)> {
         let i = self.word_index(w);
-        if !Self::get(&self.words, i) {
+        let [word, low, solo, solo_low] = [WORD, LOWER, SOLO, SOLO_LOWER].map(|f| self.flag(i, f));
+        if !word {
             return None;
         }
+        // The original text is looked at only when its case can change the answer.
+        if low && solo == solo_low {
+            return Some((i, false));
+        }
         let lower = lower();
-        (!lower || Self::get(&self.lower_words, i)).then_some((i, lower))
+        (!lower || low).then_some((i, lower))
     }
 
     fn add(&mut self, p: &[u8], lower_ok: bool) {
@@ -313,9 +326,9 @@ impl StartFilter {
                     .position(|b| !b.is_ascii_alphanumeric())
                     .unwrap_or(p.len());
                 let i = self.word_index(&p[..k]);
-                Self::set(&mut self.words, i);
+                self.set_flag(i, WORD);
                 if lower_ok {
-                    Self::set(&mut self.lower_words, i);
+                    self.set_flag(i, LOWER);
                 }
                 let second =
                     p.get(k) == Some(&b' ') && p.get(k + 1).is_some_and(u8::is_ascii_alphanumeric);
@@ -332,9 +345,9 @@ impl StartFilter {
                     let j = self.word_and_byte(&p[..k], next);
                     Self::set(&mut self.joined, j);
                 } else {
-                    Self::set(&mut self.solo, i);
+                    self.set_flag(i, SOLO);
                     if lower_ok {
-                        Self::set(&mut self.solo_lower, i);
+                        self.set_flag(i, SOLO_LOWER);
                     }
                 }
             }
@@ -375,7 +388,12 @@ impl StartFilter {
     }
 
     fn memory_usage(&self) -> usize {
-        512 + (self.words.len() * 6 + self.two.len() + self.pair.len() + self.three.len()) * 8
+        512 + (self.words.len() * 4
+            + self.joined.len() * 2
+            + self.two.len()
+            + self.pair.len()
+            + self.three.len())
+            * 8
     }
 }
 
@@ -831,10 +849,14 @@ impl Compiled {
         let mut pos = 0usize;
         let mut prev_word = false;
         let src = text.as_bytes();
-        // Is the original character at normalised position `p` a lower-case ASCII letter?
+        // Is the original character at normalised position `p` a lower-case ASCII letter? The
+        // positions asked only grow, so the offset map is walked forward, not searched.
+        let cursor = std::cell::Cell::new(0usize);
         let lower_at = |p: usize| {
-            src.get(norm.to_original(p, p + 1).byte_start)
-                .is_some_and(u8::is_ascii_lowercase)
+            let mut k = cursor.get();
+            let b = norm.original_byte(p, &mut k);
+            cursor.set(k);
+            src.get(b).is_some_and(u8::is_ascii_lowercase)
         };
         while let Some(at) = self.next_start(t, pos, prev_word, &lower_at) {
             pos = at;

@@ -461,6 +461,31 @@ impl NormText {
         }
     }
 
+    /// The original byte where normalised position `pos` starts, as [`NormText::to_original`]
+    /// gives it, for positions asked in increasing order: `hint` (start at 0) is the anchor
+    /// the previous call ended at, and the map is walked forward from it.
+    #[inline]
+    pub fn original_byte(&self, pos: usize, hint: &mut usize) -> usize {
+        let mut k = (*hint).min(self.anchors.len() - 1);
+        if self.anchors[k].norm as usize > pos {
+            k = self.anchor_index(pos);
+        }
+        while self
+            .anchors
+            .get(k + 1)
+            .is_some_and(|a| a.norm as usize <= pos)
+        {
+            k += 1;
+        }
+        *hint = k;
+        let a = self.anchors[k];
+        if a.linear {
+            a.byte as usize + (pos - a.norm as usize)
+        } else {
+            a.byte as usize
+        }
+    }
+
     #[inline]
     fn anchor_index(&self, pos: usize) -> usize {
         // anchors[0].norm == 0, so the partition point is at least 1.
@@ -513,6 +538,26 @@ mod tests {
         if !t.is_empty() {
             assert!(whole.byte_end <= src.len());
         }
+    }
+
+    #[test]
+    fn original_byte_walks_the_map_like_to_original() {
+        let src = "Straße “Kyiv” ﬁnal\u{301} café — 10 000 ½ Seoul";
+        let n = norm(src);
+        let mut hint = 0;
+        for pos in 0..=n.as_str().len() {
+            if !n.as_str().is_char_boundary(pos) {
+                continue;
+            }
+            assert_eq!(
+                n.original_byte(pos, &mut hint),
+                n.to_original(pos, pos).byte_start,
+                "{pos}"
+            );
+        }
+        // Asked out of order, it searches.
+        let mut hint = n.anchor_count();
+        assert_eq!(n.original_byte(0, &mut hint), 0);
     }
 
     #[test]
