@@ -121,9 +121,11 @@ struct Shard {
 const DFA_LIMIT_BYTES: usize = 200_000;
 /// Gazetteers with up to this many pattern bytes are split into DFA-sized shards (the DFAs take
 /// 10-75 bytes a pattern byte; shards whose first-byte bucket is too big stay NFAs); larger ones
-/// into NFA shards. The Wikidata-linked default (3.8 MB of patterns) is on the DFA side: against
-/// two NFA shards it compiles in 0.8 s instead of 1.0 s and peaks at ~350 MB instead of ~410 MB,
-/// and matches about as fast (bench/results/builds-default-dfa.md).
+/// into NFA shards. The Wikidata-linked default (3.8 MB of patterns) is cut this way into 14
+/// shards of 200-470 KB, which are NFAs all the same (a DFA that size passes `DFA_MAX_MEMORY`):
+/// against two large NFA shards it compiles in 0.8 s instead of 1.0 s and peaks at ~350 MB
+/// instead of ~410 MB (bench/results/builds-default-dfa.md). Real-name gazetteers of 100k
+/// aliases are NFAs too; only small ones get DFAs.
 const DFA_GAZETTEER_BYTES: usize = 6_000_000;
 /// Target size of a DFA shard.
 const DFA_SHARD_BYTES: usize = 200_000;
