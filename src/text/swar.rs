@@ -33,44 +33,51 @@ fn first_set(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
 }
 
-/// The first position at or after `pos` that is not an ASCII letter or digit.
-#[inline]
-pub(crate) fn skip_ascii_word(t: &[u8], mut pos: usize) -> usize {
+/// The first position at or after `pos` whose byte is not in the run: `inside` gives, for a
+/// chunk, the high bit of each byte that belongs to it; `keeps` says the same of one byte, for
+/// the tail shorter than a chunk.
+#[inline(always)]
+fn skip_run(
+    t: &[u8],
+    mut pos: usize,
+    inside: impl Fn(u64) -> u64,
+    keeps: impl Fn(u8) -> bool,
+) -> usize {
     while pos + 8 <= t.len() {
-        let x = chunk(t, pos);
-        let low = x & !HIGH;
-        let folded = low | (ONES * 0x20); // `A`-`Z` as `a`-`z`; no other byte lands there
-        let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-        let stop = !((digit | letter) & !(x & HIGH)) & HIGH;
+        let stop = !inside(chunk(t, pos)) & HIGH;
         if stop != 0 {
             return pos + first_set(stop);
         }
         pos += 8;
     }
-    while pos < t.len() && t[pos].is_ascii_alphanumeric() {
+    while pos < t.len() && keeps(t[pos]) {
         pos += 1;
     }
     pos
 }
 
+/// High bit of each byte of `x` that is an ASCII letter.
+#[inline(always)]
+fn letters(x: u64) -> u64 {
+    let folded = (x & !HIGH) | (ONES * 0x20); // `A`-`Z` as `a`-`z`; no other byte lands there
+    at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !(x & HIGH)
+}
+
+/// The first position at or after `pos` that is not an ASCII letter or digit.
+#[inline]
+pub(crate) fn skip_ascii_word(t: &[u8], pos: usize) -> usize {
+    let inside = |x: u64| {
+        let low = x & !HIGH;
+        let digit = at_least(low, b'0') & !at_least(low, b'9' + 1) & !(x & HIGH);
+        digit | letters(x)
+    };
+    skip_run(t, pos, inside, |b| b.is_ascii_alphanumeric())
+}
+
 /// The first position at or after `pos` that is not an ASCII letter.
 #[inline]
-pub(crate) fn skip_ascii_letters(t: &[u8], mut pos: usize) -> usize {
-    while pos + 8 <= t.len() {
-        let x = chunk(t, pos);
-        let folded = (x & !HIGH) | (ONES * 0x20);
-        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !(x & HIGH);
-        let stop = !letter & HIGH;
-        if stop != 0 {
-            return pos + first_set(stop);
-        }
-        pos += 8;
-    }
-    while pos < t.len() && t[pos].is_ascii_alphabetic() {
-        pos += 1;
-    }
-    pos
+pub(crate) fn skip_ascii_letters(t: &[u8], pos: usize) -> usize {
+    skip_run(t, pos, letters, |b| b.is_ascii_alphabetic())
 }
 
 /// Is `b` a byte the normaliser copies unchanged in its fast path (ASCII other than whitespace)?
