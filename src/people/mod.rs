@@ -192,6 +192,9 @@ struct Finder<'a> {
     by_name: HashMap<String, Arc<LocalEntity>>,
     /// Folded surname -> the people of this document who have it.
     by_surname: HashMap<String, Vec<Arc<LocalEntity>>>,
+    /// Folded given name -> the people of this document who have it (names of two or more
+    /// words whose first word is a given name that is not also a common word).
+    by_given: HashMap<String, Vec<Arc<LocalEntity>>>,
     found: Vec<(usize, usize, Arc<LocalEntity>, Form)>,
 }
 
@@ -226,7 +229,31 @@ impl<'a> Finder<'a> {
         });
         self.by_name.insert(key, p.clone());
         self.by_surname.entry(surname).or_default().push(p.clone());
+        if ws.len() >= 2 {
+            let given = self.words[ws[0]].folded(&self.arena);
+            if words::given_name(given) == Some(false) {
+                let v = self.by_given.entry(given.to_string()).or_default();
+                if !v.iter().any(|q| Arc::ptr_eq(q, &p)) {
+                    v.push(p.clone());
+                }
+            }
+        }
         p
+    }
+
+    /// Is word `k` a capitalised word standing alone (no name word right before or after it):
+    /// `Rachel said`, not `Rachel Jones` or `Lake Rachel`?
+    fn stands_alone(&self, k: usize) -> bool {
+        let name_word = |j: usize| self.words[j].cap || self.words[j].initial;
+        // A sentence's first word is capitalised anyway (`Later Rachel laughed`).
+        let before = k > 0
+            && adjacent(self.text, &self.arena, &self.words[k - 1], &self.words[k])
+            && name_word(k - 1)
+            && !self.words[k - 1].sentence_start;
+        let after = k + 1 < self.words.len()
+            && adjacent(self.text, &self.arena, &self.words[k], &self.words[k + 1])
+            && name_word(k + 1);
+        !before && !after
     }
 
     /// The evidence that the name words `p` (word indices) are a person's; `mentions` are the
@@ -347,6 +374,7 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         arena,
         by_name: HashMap::new(),
         by_surname: HashMap::new(),
+        by_given: HashMap::new(),
         found: Vec::new(),
     };
     // Runs of name words: capitalised words, initials and particles between them.
@@ -376,7 +404,8 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         f.run(&run, &mentions);
         i = j;
     }
-    // Later mentions of a found person's surname alone.
+    // Later mentions of a found person's surname alone, or of the given name alone (`Rachel
+    // said`) when one person of the document has it and it is no one's surname here.
     let taken: Vec<(usize, usize)> = f.found.iter().map(|x| (x.0, x.1)).collect();
     let first_at: HashMap<String, usize> = f
         .found
@@ -385,7 +414,7 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         .rev()
         .collect();
     let mut extra = Vec::new();
-    for w in &f.words {
+    for (wi, w) in f.words.iter().enumerate() {
         if !w.cap || w.all_caps {
             continue;
         }
@@ -393,8 +422,14 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         if taken.get(k).is_some_and(|&(s, _)| s < w.end) {
             continue;
         }
-        let Some([one]) = f.by_surname.get(w.folded(&f.arena)).map(Vec::as_slice) else {
-            continue;
+        let key = w.folded(&f.arena);
+        let (one, form) = match (f.by_surname.get(key), f.by_given.get(key)) {
+            (Some(v), _) => match v.as_slice() {
+                [one] => (one, Form::Surname),
+                _ => continue,
+            },
+            (None, Some(v)) if v.len() == 1 && f.stands_alone(wi) => (&v[0], Form::Alias),
+            _ => continue,
         };
         if first_at.get(&one.id).is_none_or(|&s| s >= w.start) {
             continue;
@@ -408,7 +443,7 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
             }
         }
         if ok {
-            extra.push((w.start, w.end, one.clone(), Form::Surname));
+            extra.push((w.start, w.end, one.clone(), form));
         }
     }
     f.found.extend(extra);

@@ -117,3 +117,24 @@ fn spans_index_characters_and_possessives_stay_outside() {
     let s: String = chars[p.span.char_start..p.span.char_end].iter().collect();
     assert_eq!(s, "Zoë Brandvold");
 }
+
+#[test]
+fn a_given_name_alone_is_the_one_person_of_the_document_with_it() {
+    let text =
+        "Marjorie Ellwood, a teacher, said no. Later Marjorie laughed, and Marjorie Ellwood \
+                left. Dennis Harlow and Dennis Oakes spoke; Dennis waved.";
+    let f = found(text);
+    let marj: Vec<_> = f
+        .iter()
+        .filter(|x| x.1 == "local:marjorie-ellwood")
+        .collect();
+    assert_eq!(marj.len(), 3, "{f:?}");
+    assert!(f.iter().any(|x| x.0 == "Marjorie"));
+    // Two people named Dennis: the name alone is neither.
+    assert!(!f.iter().any(|x| x.0 == "Dennis"), "{f:?}");
+    // Before the full name, or inside another capitalised name, a given name stands for no one.
+    let f =
+        found("Marjorie waved. Marjorie Ellwood, a teacher, said so. Lake Marjorie Park opened.");
+    let alone: Vec<_> = f.iter().filter(|x| x.0 == "Marjorie").collect();
+    assert!(alone.is_empty(), "{f:?}");
+}
