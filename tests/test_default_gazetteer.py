@@ -259,3 +259,10 @@ def test_past_presidents_are_known_and_linked(dex: wirescan.Extractor) -> None:
     assert found == [("Jimmy Carter", "Q23685"), ("Gerald R. Ford", "Q9582"), ("Nixon", "Q9588")]
     # A vice president of the 1950s is not who a bare surname means today.
     assert [m.known for m in dex.extract("Coach Barkley smiled.").entities] in ([], [False])
+
+
+def test_the_north_and_the_south_in_korea_reporting(dex: wirescan.Extractor) -> None:
+    text = "Seoul said North Korea had fired. South Korea's army said the North's drills ended."
+    assert ents(dex, text)[-1] == ("North", "Q423")
+    # Without both Koreas named, `the North` is a region of something else.
+    assert ents(dex, "Snow fell across the North on Monday.") == []

@@ -380,7 +380,90 @@ impl Gazetteer {
                 m.span.byte_end += ends;
             }
         }
-        Ok(self.split_town_and_state(text, found))
+        let mut found = self.split_town_and_state(text, found);
+        self.the_north_and_the_south(text, &mut found);
+        Ok(found)
+    }
+
+    /// `the North` and `the South` in a document that names both Koreas are North and South
+    /// Korea (`the North's move`), as Korea reporting writes them; not `the North Atlantic`.
+    fn the_north_and_the_south(&self, text: &str, found: &mut Vec<Mention>) {
+        let index = |ids: [&str; 2]| {
+            ids.iter()
+                .find_map(|id| self.get(id))
+                .map(|e| e.index() as u32)
+        };
+        let (Some(north), Some(south)) = (index(["Q423", "iso:KP"]), index(["Q884", "iso:KR"]))
+        else {
+            return;
+        };
+        let named = |e: u32| found.iter().any(|m| m.local.is_none() && m.entity == e);
+        if !named(north) || !named(south) {
+            return;
+        }
+        // Mentions by start, with the furthest end so far: a hit overlaps a mention when one
+        // starting before its end ends after its start (linear, whatever the options).
+        let mut spans: Vec<(usize, usize)> = found
+            .iter()
+            .map(|m| (m.span.byte_start, m.span.byte_end))
+            .collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut far = 0;
+        for &(_, e) in &spans {
+            far = far.max(e);
+            reach.push(far);
+        }
+        let mut hits: Vec<(usize, usize, u32)> = Vec::new();
+        for (word, entity) in [("North", north), ("South", south)] {
+            for (at, _) in text.match_indices(word) {
+                let before = &text[..at];
+                let Some(head) = before
+                    .strip_suffix("the ")
+                    .or_else(|| before.strip_suffix("The "))
+                else {
+                    continue;
+                };
+                if head.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let end = at + word.len();
+                let mut rest = text[end..].chars();
+                match rest.next() {
+                    Some(c) if c.is_alphanumeric() || c == '-' => continue,
+                    Some(' ') if rest.next().is_some_and(char::is_uppercase) => continue,
+                    _ => {}
+                }
+                let k = spans.partition_point(|&(s, _)| s < end);
+                if k > 0 && reach[k - 1] > at {
+                    continue;
+                }
+                hits.push((at, end, entity));
+            }
+        }
+        if hits.is_empty() {
+            return;
+        }
+        hits.sort_unstable();
+        let (mut byte, mut chars) = (0, 0);
+        for (at, end, entity) in hits {
+            chars += text[byte..at].chars().count();
+            byte = at;
+            found.push(Mention {
+                span: crate::text::normalize::OrigSpan {
+                    char_start: chars,
+                    char_end: chars + (end - at),
+                    byte_start: at,
+                    byte_end: end,
+                },
+                entity,
+                form: Form::Alias,
+                candidates: Vec::new(),
+                ambiguous: false,
+                local: None,
+            });
+        }
+        found.sort_by_key(|m| (m.span.byte_start, m.span.byte_end));
     }
 
     /// The first-level region of `country` whose `state_code` is `code` (`US`, `AL`: Alabama).

@@ -580,3 +580,28 @@ fn a_company_takes_its_suffix_and_a_capital_article() {
         ]
     );
 }
+
+#[test]
+fn the_north_and_the_south_are_the_koreas_where_both_are_named() {
+    let g = world();
+    let text = "North Korea and South Korea met. The North's envoy left; the South waited. \
+                In the North Atlantic, the North-South line, and the Northern fleet: nothing.";
+    let f = found(&g, text);
+    let got: Vec<(&str, &str)> = f.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("North Korea", "Q423"),
+            ("South Korea", "Q884"),
+            ("North", "Q423"),
+            ("South", "Q884")
+        ]
+    );
+    // Only one Korea named: `the North` is left alone.
+    assert_eq!(ids(&g, "North Korea fired. The North said so."), ["Q423"]);
+    // Offsets after non-ASCII text.
+    let text = "Séoul: North Korea, South Korea; the North.";
+    let m = g.find(text, MatchOptions::default()).unwrap();
+    let last = m.last().unwrap();
+    assert_eq!((last.span.char_start, last.span.char_end), (37, 42));
+}
