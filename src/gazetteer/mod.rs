@@ -488,6 +488,11 @@ impl Gazetteer {
     /// match at all) is two mentions: the town and the state, as every reader and annotator
     /// counts them.
     fn split_town_and_state(&self, text: &str, found: Vec<Mention>) -> Vec<Mention> {
+        let has_comma =
+            |m: &Mention| text.as_bytes()[m.span.byte_start..m.span.byte_end].contains(&b',');
+        if !found.iter().any(has_comma) {
+            return found; // most documents: no copy
+        }
         let mut out: Vec<Mention> = Vec::with_capacity(found.len());
         for m in found {
             let surface = &text[m.span.byte_start..m.span.byte_end];
