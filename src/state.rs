@@ -62,7 +62,7 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
                 return json!({
                     "span": span(&m.span),
                     "entity": null,
-                    "person": {"id": p.id, "name": p.name},
+                    "local": {"id": p.id, "name": p.name, "kind": p.kind},
                     "form": m.form.as_str(),
                     "candidates": [],
                     "ambiguous": false,
@@ -261,9 +261,19 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
     };
     let mut doc = Document::default();
     for m in list("entities")? {
-        if let Some(p) = m.get("person").filter(|p| !p.is_null()) {
+        // `person` is how states before local organisations wrote a local entity.
+        let local = ["local", "person"]
+            .iter()
+            .find_map(|k| m.get(*k).filter(|p| !p.is_null()));
+        if let Some(p) = local {
             let text = |k: &str| -> Result<String> {
-                Ok(p[k].as_str().ok_or_else(|| bad("person"))?.to_string())
+                Ok(p[k].as_str().ok_or_else(|| bad("local"))?.to_string())
+            };
+            let kind = match p.get("kind").and_then(|k| k.as_str()) {
+                None | Some("person") => "person",
+                Some("org") => "org",
+                Some("place") => "place",
+                Some(_) => return Err(bad("local kind")),
             };
             doc.entities.push(Mention {
                 span: get_span(&m["span"])?,
@@ -274,6 +284,7 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
                 local: Some(std::sync::Arc::new(crate::gazetteer::LocalEntity {
                     id: text("id")?,
                     name: text("name")?,
+                    kind,
                 })),
             });
             continue;

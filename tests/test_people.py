@@ -1,4 +1,5 @@
-"""People the gazetteer does not know, through the public API (examples of our own)."""
+"""People, organisations and places the gazetteer does not know, through the public API
+(examples of our own)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 import wirescan
 
 RECORDS = [
-    {"id": "mv", "name": "Morville", "kind": "place", "country": "XX"},
+    {"id": "mv", "name": "Morville", "kind": "place", "country": "XX", "feature": "city"},
     {"id": "hb", "name": "Harbour Board", "kind": "org"},
 ]
 
@@ -74,6 +75,42 @@ def test_documents_with_local_people_pickle_and_frame() -> None:
     assert list(df["entity_id"]) == [m.entity_id for m in doc.entities]
 
 
+ORG_TEXT = (
+    "Morville Sailing Association members met the Department of Harbours and Fisheries. "
+    "Later the Morville Otters played at the Morville Marathon. "
+    "Mr Quist of the Morville Sailing Association said no."
+)
+
+
+def test_unknown_organisations_places_and_events_by_their_head_word() -> None:
+    doc = extractor().extract(ORG_TEXT)
+    got = [(m.text, m.entity_id, m.kind, m.known) for m in doc.entities]
+    assert got == [
+        ("Morville Sailing Association", "local:morville-sailing-association", "org", False),
+        (
+            "Department of Harbours and Fisheries",
+            "local:department-of-harbours-and-fisheries",
+            "org",
+            False,
+        ),
+        # A city and a capitalised plural is a team; the marathon takes Morville away.
+        ("Morville Otters", "local:morville-otters", "org", False),
+        ("Quist", "local:quist", "person", False),
+        # The same name again is the same local entity.
+        ("Morville Sailing Association", "local:morville-sailing-association", "org", False),
+    ]
+    assert doc.entities[0].to_dict()["kind"] == "org"
+    # The document's summary names local entities too (this once crashed on them).
+    assert "Morville Otters" in repr(doc) and "Quist" in repr(doc)
+    back = pickle.loads(pickle.dumps(doc))
+    assert [m.to_dict() for m in back.entities] == [m.to_dict() for m in doc.entities]
+    df = extractor().frame([ORG_TEXT], "entities")
+    assert list(df["kind"]) == [m.kind for m in doc.entities]
+    # Without the finders, the town is the gazetteer's wherever it is written.
+    plain = extractor(people=False).extract(ORG_TEXT)
+    assert [m.entity_id for m in plain.entities] == ["mv", "mv", "mv", "mv"]
+
+
 names = st.sampled_from(["Zoë Brandvold", "Ñoño Øster", "Mr. Łukasz Wiśniewski", "İlker Ay"])
 filler = st.text(
     alphabet=st.one_of(
@@ -87,6 +124,19 @@ filler = st.text(
 @given(filler, names, filler)
 def test_offsets_of_found_people_index_the_str(before: str, name: str, after: str) -> None:
     text = f"{before} {name} said {after}"
+    for m in extractor().extract(text).entities:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+
+
+orgs = st.sampled_from(
+    ["Åre Ski Association", "Straße Ministry of Façades", "Ørsted Harbour Authority", "İzmir Bay"]
+)
+
+
+@given(filler, orgs, filler)
+def test_offsets_of_found_organisations_index_the_str(before: str, name: str, after: str) -> None:
+    text = f"{before} the {name} {after}"
     for m in extractor().extract(text).entities:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text

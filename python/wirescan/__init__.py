@@ -337,7 +337,9 @@ class Extractor:
     number extraction; ``include_non_counts=True`` also returns dates, years, times and codes
     as numbers of their own kinds. ``quotes=False`` skips quotes, speakers and number sources.
     ``people=False`` skips the people the gazetteer does not know (found from titles, given
-    names, speech verbs and appositions: ``known=False`` mentions with a ``local:`` id).
+    names, speech verbs and appositions) and the organisations and places it does not know
+    (found by the head word of their name, ``Goteborg University``): ``known=False`` mentions
+    with a ``local:`` id.
     An extractor is thread-safe, and pickles as its gazetteer definition and options; the
     automaton is rebuilt on first use.
     """

@@ -104,12 +104,13 @@ pub fn is_person_title(w: &str) -> bool {
     )
 }
 
-/// Is the word before `pos` (skipping one space and an abbreviation's dot) a person title?
-/// A dot after a whole word ends a sentence: `a leader. He said` has no title before `He`.
-pub(super) fn after_title(t: &[u8], pos: usize) -> bool {
+/// The person title written right before `pos` of the folded text `t` (one space before `pos`,
+/// an abbreviation's dot skipped), folded and without its dot. A dot after a whole word ends a
+/// sentence: `a leader. He said` has no title before `He`.
+pub(super) fn title_before(t: &[u8], pos: usize) -> Option<&str> {
     let mut end = pos;
     if end == 0 || t[end - 1] != b' ' {
-        return false;
+        return None;
     }
     end -= 1;
     let dot = end > 0 && t[end - 1] == b'.';
@@ -121,10 +122,32 @@ pub(super) fn after_title(t: &[u8], pos: usize) -> bool {
         start -= 1;
     }
     if start == end || (start > 0 && t[start - 1].is_ascii_alphanumeric()) {
-        return false;
+        return None;
     }
     std::str::from_utf8(&t[start..end])
-        .is_ok_and(|w| is_person_title(w) && (!dot || is_abbreviated_title(w)))
+        .ok()
+        .filter(|w| is_person_title(w) && (!dot || is_abbreviated_title(w)))
+}
+
+/// Does the title `w` (folded, no dot) name the office of `role`, so that the title and a
+/// surname stand for that person before the full name appears: `Sen.` a member of the Senate,
+/// `Rep.` a US Representative, `Chancellor` a chancellor. A courtesy title (`Mr`, `Dr`) names
+/// no office.
+pub(super) fn title_fits_role(w: &str, role: &str) -> bool {
+    let heads: &[&str] = match w {
+        "sen" | "senator" => &["senate", "senator"],
+        "rep" | "representative" | "congressman" | "congresswoman" => {
+            &["representative", "representatives", "congress"]
+        }
+        "gov" | "governor" => &["governor"],
+        "pm" | "premier" => &["prime", "premier"],
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "professor" | "chief" | "leader" | "spokesman"
+        | "spokeswoman" | "spokesperson" => return false,
+        other => return title_fit(role, &[other.to_string()]) > 0,
+    };
+    let role = role.to_lowercase();
+    role.split(|c: char| !c.is_alphanumeric())
+        .any(|r| heads.contains(&r))
 }
 
 /// The titles written as abbreviations with a dot (`Sen.`, `Gen.`, `Mr.`).

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
 
-use super::context::{after_title, resolve_by_context, Seen};
+use super::context::{resolve_by_context, title_before, title_fits_role, Seen};
 use super::model::{CasePolicy, Form, GazetteerOptions, MatchOptions, Mention};
 use super::store::Store;
 use crate::error::{Error, ErrorKind, Result};
@@ -679,21 +679,22 @@ impl Compiled {
     }
 
     /// The entities a match may stand for, best first; empty when none passes.
-    /// `titled`: a person title (`Secretary`, `President`, `Mr`) stands right before the match,
-    /// which lets a surname stand for its person even before the full name appeared.
+    /// `titled(e)`: a title that fits entity `e` stands right before the match (`Sen.` before a
+    /// senator's surname, any title before a prominent person's), which lets a surname stand
+    /// for its person even before the full name appeared.
     fn choose(
         &self,
         pid: u32,
         surface: &str,
         seen: &Seen,
-        titled: &dyn Fn() -> bool,
+        titled: &dyn Fn(u32) -> bool,
         out: &mut Vec<(u32, Form)>,
     ) {
         out.clear();
         let lo = (self.pat_cands[pid as usize] & !WORD_END) as usize;
         let hi = (self.pat_cands[pid as usize + 1] & !WORD_END) as usize;
         let cands = &self.cands[lo..hi];
-        let seen_or_titled = |e: u32| seen.contains(e) || titled();
+        let seen_or_titled = |e: u32| seen.contains(e) || titled(e);
         if let [c] = cands {
             // The common case: one entity claims the alias. A prominent person's surname that
             // nothing else claims stands alone.
@@ -881,10 +882,21 @@ impl Compiled {
                     let span = norm.to_original(pos, end);
                     let surface = &text[span.byte_start..span.byte_end];
                     // On one line: a headline's last word is no title (`a president\nHow`).
-                    let titled = || {
+                    // Nor is it a surname when a name word follows (`Gen. William Caldwell`:
+                    // a given name), and a courtesy title (`Mr Baron`) does not make any MP
+                    // of that surname the person meant: only a prominent one, or one whose
+                    // office the title names.
+                    let titled = |e: u32| {
                         span.byte_start > 0
                             && text.as_bytes()[span.byte_start - 1] == b' '
-                            && after_title(t, pos)
+                            && !name_word_follows(text, span.byte_end)
+                            && title_before(t, pos).is_some_and(|w| {
+                                self.prominent.binary_search(&e).is_ok()
+                                    || store
+                                        .get(e as usize)
+                                        .role()
+                                        .is_some_and(|r| title_fits_role(w, r))
+                            })
                     };
                     self.choose(pid, surface, &seen, &titled, &mut chosen);
                     if chosen.is_empty() {
@@ -946,6 +958,15 @@ static ASCII_WORD: [bool; 256] = {
     }
     t
 };
+
+/// Does a capitalised word follow byte `end` of `text` after one space (`William` in `Gen.
+/// William Caldwell` is a given name, not a surname)?
+fn name_word_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_uppercase() || is_titlecase(c))
+}
 
 /// Titlecase digraphs (`ǅ`) count as capitals.
 fn is_titlecase(c: char) -> bool {

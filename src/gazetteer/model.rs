@@ -187,13 +187,16 @@ pub struct MatchOptions {
     pub overlapping: bool,
 }
 
-/// A person found in one document that the gazetteer does not know (see `crate::people`).
+/// A person, organisation or place found in one document that the gazetteer does not know
+/// (see `crate::people`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocalEntity {
     /// A document-local id: `local:` and the name in lower case (`local:rick-bownds`).
     pub id: String,
     /// The name as first written in the document.
     pub name: String,
+    /// `person`, `org` or `place`.
+    pub kind: &'static str,
 }
 
 /// One mention of an entity in a text.
@@ -209,7 +212,7 @@ pub struct Mention {
     pub candidates: Vec<u32>,
     /// True when several candidates remain and the document did not decide between them.
     pub ambiguous: bool,
-    /// A person the gazetteer does not know; `entity` is then `u32::MAX` and means nothing.
+    /// An entity the gazetteer does not know; `entity` is then `u32::MAX` and means nothing.
     pub local: Option<std::sync::Arc<LocalEntity>>,
 }
 
@@ -228,7 +231,7 @@ impl<'a> Described<'a> {
             Some(p) => Described {
                 id: &p.id,
                 name: &p.name,
-                kind: "person",
+                kind: p.kind,
                 wikidata: None,
             },
             None => {

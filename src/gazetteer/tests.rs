@@ -8,7 +8,8 @@ fn gaz(records: Vec<Value>) -> Gazetteer {
 
 fn world() -> Gazetteer {
     gaz(vec![
-        json!({"id": "Q3505", "name": "Lloyd Austin", "kind": "person", "aliases": ["Lloyd J. Austin"]}),
+        json!({"id": "Q3505", "name": "Lloyd Austin", "kind": "person", "aliases": ["Lloyd J. Austin"],
+               "role": "Secretary of Defense"}),
         json!({"id": "Q16860", "name": "Austin", "kind": "place", "country": "US"}),
         json!({"id": "Q3874799", "name": "Volodymyr Zelenskyy", "kind": "person",
                "aliases": ["Volodymyr Zelensky", "Zelenskyy", "Zelensky"],
@@ -135,11 +136,17 @@ fn surnames_need_the_full_name_first() {
     // After it, Austin is the person, as a surname.
     let f = found(&g, "Lloyd Austin spoke. Austin made the remark");
     assert_eq!(f[1], ("Austin".into(), "Q3505".into(), "surname"));
-    // A title before the surname is enough, even without the full name.
+    // A title that names the person's office is enough, even without the full name.
     let f = found(&g, "Defence Secretary Austin said");
     assert_eq!(f, vec![("Austin".into(), "Q3505".into(), "surname")]);
-    let f = found(&g, "Mr. Lim said");
-    assert_eq!(f, vec![("Lim".into(), "Q2".into(), "surname")]);
+    // A courtesy title, or one naming another office, is not: any number of people share a
+    // surname with someone in a gazetteer.
+    assert!(ids(&g, "Mr. Lim said").is_empty());
+    assert!(ids(&g, "Sen. Lim said").is_empty());
+    assert_eq!(ids(&g, "Sen. Austin said"), vec!["Q16860"]);
+    // Nor is a title before a given name: `Austin Reed` is someone else.
+    assert_eq!(ids(&g, "Secretary Austin Reed said"), vec!["Q16860"]);
+    assert_eq!(ids(&g, "Lim Eul-chul left. Mr. Lim said"), vec!["Q2", "Q2"]);
     // A surname alone that is no other entity's name yields nothing.
     assert!(ids(&g, "Lim said").is_empty());
     assert_eq!(ids(&g, "Lim Eul-chul said. Lim added"), vec!["Q2", "Q2"]);

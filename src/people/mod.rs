@@ -16,6 +16,7 @@
 //! Layer: above the gazetteer (it reads its mentions and entity kinds), below quotes and the
 //! pipeline.
 
+mod orgs;
 mod words;
 
 use std::collections::HashMap;
@@ -57,6 +58,16 @@ fn fold(s: &str) -> String {
     }
 }
 
+/// The document-local id of a name folded to `key`: `local:` and its letters and digits, other
+/// characters as `-` (`local:rick-bownds`, `local:saks-inc`).
+fn local_id(key: &str) -> String {
+    let slug: String = key
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("local:{}", slug.trim_matches('-'))
+}
+
 /// The words of `text` the finder looks at, and the arena of their folded forms (one string for
 /// all, made once: each word is looked up several times).
 fn words(text: &str) -> (Vec<Word>, String) {
@@ -64,8 +75,10 @@ fn words(text: &str) -> (Vec<Word>, String) {
     let mut out = Vec::new();
     let mut arena = String::new();
     let n = b.len();
-    let mut last_sep: Option<char> = None; // last non-space character before the word
-                                           // The character at byte `k` and its length (ASCII without decoding).
+    // The last non-space character before the word, `None` when it is a word (the text's
+    // start counts as a sentence end).
+    let mut last_sep: Option<char> = Some('.');
+    // The character at byte `k` and its length (ASCII without decoding).
     let char_at = |k: usize| -> (char, usize) {
         if b[k] < 0x80 {
             (b[k] as char, 1)
@@ -116,7 +129,8 @@ fn words(text: &str) -> (Vec<Word>, String) {
             }
         }
         let raw = &text[start..w_end];
-        let cap = c.is_uppercase();
+        // An Arabic article before a capitalised name is part of it (`al-Maliki`, `el-Sissi`).
+        let cap = c.is_uppercase() || arabic_article(raw);
         // Only the words the finder looks at are kept (names, particles, speech verbs): the
         // others never join a name, and a huge text must not hold an entry per word. Most
         // words are lower case and leave here.
@@ -128,7 +142,7 @@ fn words(text: &str) -> (Vec<Word>, String) {
         let all_caps = letters > 1 && raw.chars().all(|c| !c.is_lowercase());
         let initial = letters == 1 && cap && b.get(end) == Some(&b'.');
         let sentence_start = match last_sep {
-            None => true,
+            None => false,
             Some(p) => matches!(p, '.' | '!' | '?' | ':' | '"' | '“' | '‘' | '(' | '—'),
         };
         let fold_at = arena.len();
@@ -153,6 +167,20 @@ fn words(text: &str) -> (Vec<Word>, String) {
         }
     }
     (out, arena)
+}
+
+/// Does `w` start with an Arabic article and a hyphen before a capital (`al-Maliki`,
+/// `el-Sissi`, `ash-Shara`)?
+fn arabic_article(w: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "an-", "ar-",
+    ]
+    .iter()
+    .any(|a| {
+        w.strip_prefix(a)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 impl Word {
@@ -196,12 +224,15 @@ struct Finder<'a> {
     /// words whose first word is a given name that is not also a common word).
     by_given: HashMap<String, Vec<Arc<LocalEntity>>>,
     found: Vec<(usize, usize, Arc<LocalEntity>, Form)>,
+    /// The names of organisations, places and events found first (`orgs`), in text order:
+    /// no person's name is inside one.
+    names: Vec<orgs::Found>,
 }
 
 impl<'a> Finder<'a> {
     fn kind_of(&self, m: &Mention) -> &'a str {
         match &m.local {
-            Some(_) => "person",
+            Some(p) => p.kind,
             None => self.gaz.entity(m.entity as usize).kind(),
         }
     }
@@ -219,13 +250,10 @@ impl<'a> Finder<'a> {
         let surname = self.words[*ws.last().unwrap_or(&0)]
             .folded(&self.arena)
             .to_string();
-        let slug: String = key
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
         let p = Arc::new(LocalEntity {
-            id: format!("local:{slug}"),
+            id: local_id(&key),
             name,
+            kind: "person",
         });
         self.by_name.insert(key, p.clone());
         self.by_surname.entry(surname).or_default().push(p.clone());
@@ -239,6 +267,12 @@ impl<'a> Finder<'a> {
             }
         }
         p
+    }
+
+    /// Do bytes `s..e` overlap the name of an organisation, place or event found first?
+    fn in_a_name(&self, s: usize, e: usize) -> bool {
+        let k = self.names.partition_point(|x| x.end <= s);
+        self.names.get(k).is_some_and(|x| x.start < e)
     }
 
     /// Is word `k` a capitalised word standing alone (no name word right before or after it):
@@ -319,6 +353,20 @@ impl<'a> Finder<'a> {
             }
             None => (false, run),
         };
+        // A sentence's capitalised first word before a given name and a surname is not part
+        // of the name (`Nutritionist Anna Morville`, `Neighbour Tom Quist`).
+        let p = match p {
+            [first, rest @ ..]
+                if !titled
+                    && rest.len() >= 2
+                    && self.words[*first].sentence_start
+                    && words::given_name(self.words[*first].folded(&self.arena)).is_none()
+                    && words::given_name(self.words[rest[0]].folded(&self.arena)).is_some() =>
+            {
+                rest
+            }
+            _ => p,
+        };
         if p.is_empty() || p.len() > 4 {
             return;
         }
@@ -335,6 +383,9 @@ impl<'a> Finder<'a> {
             return;
         }
         let (s, e) = (self.words[p[0]].start, lastw.end);
+        if self.in_a_name(s, e) {
+            return;
+        }
         let inside: Vec<&Mention> = overlapping(mentions, s, e).collect();
         for m in &inside {
             if self.kind_of(m) == "person"
@@ -376,7 +427,9 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         by_surname: HashMap::new(),
         by_given: HashMap::new(),
         found: Vec::new(),
+        names: Vec::new(),
     };
+    f.names = orgs::find(text, &f.words, &f.arena, &mentions, gaz);
     // Runs of name words: capitalised words, initials and particles between them.
     let n = f.words.len();
     let mut i = 0;
@@ -419,7 +472,7 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
             continue;
         }
         let k = taken.partition_point(|&(_, e)| e <= w.start);
-        if taken.get(k).is_some_and(|&(s, _)| s < w.end) {
+        if taken.get(k).is_some_and(|&(s, _)| s < w.end) || f.in_a_name(w.start, w.end) {
             continue;
         }
         let key = w.folded(&f.arena);
@@ -447,7 +500,16 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         }
     }
     f.found.extend(extra);
-    if f.found.is_empty() {
+    // The organisations and places found first join the people; an event only takes the
+    // mentions inside it away.
+    let mut events = Vec::new();
+    for x in std::mem::take(&mut f.names) {
+        match x.entity {
+            Some(p) => f.found.push((x.start, x.end, p, Form::Name)),
+            None => events.push((x.start, x.end)),
+        }
+    }
+    if f.found.is_empty() && events.is_empty() {
         return mentions;
     }
     let mut found = std::mem::take(&mut f.found);
@@ -455,9 +517,11 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
     let mut out: Vec<Mention> = mentions
         .into_iter()
         .filter(|m| {
-            // Found people do not overlap one another, so their ends are in order too.
+            // Found names do not overlap one another, so their ends are in order too.
             let k = found.partition_point(|x| x.1 <= m.span.byte_start);
+            let e = events.partition_point(|x| x.1 <= m.span.byte_start);
             found.get(k).is_none_or(|x| x.0 >= m.span.byte_end)
+                && events.get(e).is_none_or(|x| x.0 >= m.span.byte_end)
         })
         .collect();
     let chars = CharMap::new(text);

@@ -177,7 +177,7 @@ impl PyDocument {
         let n_chars = self.text.bind(py).len()?;
         let mut names: Vec<&str> = Vec::new();
         for m in &self.core.entities {
-            let n = self.shared.core.entity(m.entity as usize).name();
+            let n = m.describe(&self.shared.core).name;
             if !names.contains(&n) {
                 names.push(n);
             }

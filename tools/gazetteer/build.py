@@ -764,7 +764,13 @@ def clean(rec: dict[str, Any]) -> dict[str, Any]:
     out["source"] = rec["source"]
     for key in ("aliases", "acronyms", "demonyms", "surnames"):
         if key in out:
-            out[key] = [a for a in dict.fromkeys(out[key]) if a != out["name"]]
+            # A one-letter alias (Party Facts gives Hamas the short name `H`) would match
+            # every initial.
+            out[key] = [
+                a
+                for a in dict.fromkeys(out[key])
+                if a != out["name"] and sum(c.isalnum() for c in a) >= 2
+            ]
     return out
 
 
