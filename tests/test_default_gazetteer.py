@@ -266,3 +266,34 @@ def test_the_north_and_the_south_in_korea_reporting(dex: wirescan.Extractor) -> 
     assert ents(dex, text)[-1] == ("North", "Q423")
     # Without both Koreas named, `the North` is a region of something else.
     assert ents(dex, "Snow fell across the North on Monday.") == []
+
+
+def test_major_parties_legislatures_and_renamed_countries(dex: wirescan.Extractor) -> None:
+    def ids(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.wikidata) for m in dex.extract(text).entities]
+
+    # The parties as news names them, not a namesake of another country or a one-letter code.
+    assert ids("Tories and Labour traded blows; the Lib Dems sat out.") == [
+        ("Tories", "Q9626"),
+        ("Labour", "Q9630"),
+        ("Lib Dems", "Q9624"),
+    ]
+    assert ids("Republicans and Democrats split; the GOP whip counted.") == [
+        ("Republicans", "Q29468"),
+        ("Democrats", "Q29552"),
+        ("GOP", "Q29468"),
+    ]
+    assert [m.wikidata for m in dex.extract("The SPD, the CDU and the ANC.").entities] == [
+        "Q49768",
+        "Q49762",
+        "Q83162",
+    ]
+    # `Congress` is the one of the country the document is about.
+    assert ids("Congress voted in Washington.")[0] == ("Congress", "Q11268")
+    assert ("Congress", "Q10225") in ids("In Lucknow, India, Congress workers rallied.")
+    # A country that changed its English name keeps the old one (`Turkey's`).
+    assert ids("Turkey's lira fell.") == [("Turkey", "Q43")]
+    # A one-letter code is no alias.
+    assert all(m.text != "H" for m in dex.extract("The H Street office of Hamas.").entities)
+    # `Labour Day` is a day, not the party.
+    assert ids("Shops shut for Labour Day.") == []

@@ -370,8 +370,14 @@ impl<'a> Finder<'a> {
         if p.is_empty() || p.len() > 4 {
             return;
         }
-        if p.iter()
-            .any(|&k| words::is_not_name_word(self.words[k].folded(&self.arena)))
+        let doris_day = p.len() == 2
+            && orgs::person_not_event(
+                self.words[p[0]].folded(&self.arena),
+                self.words[p[1]].folded(&self.arena),
+            );
+        if !doris_day
+            && p.iter()
+                .any(|&k| words::is_not_name_word(self.words[k].folded(&self.arena)))
         {
             return;
         }

