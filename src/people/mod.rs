@@ -41,6 +41,8 @@ struct Word {
     all_caps: bool,
     /// One capital letter and a dot (`E.`).
     initial: bool,
+    /// Two capitals before a capitalised word (`JK` in `JK Rowling`).
+    initials: bool,
     /// Written at a sentence start (after `.`, `!`, `?`, a colon, an opening quote, or first).
     sentence_start: bool,
 }
@@ -139,7 +141,19 @@ fn words(text: &str) -> (Vec<Word>, String) {
             continue;
         }
         let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-        let all_caps = letters > 1 && raw.chars().all(|c| !c.is_lowercase());
+        // Two capitals before a capitalised word are initials (`JK Rowling`), not an acronym,
+        // unless they are a common code (`US`, `TV`, `PM`).
+        let initials = letters == 2
+            && raw.bytes().all(|b| b.is_ascii_uppercase())
+            && !two_letter_code(raw)
+            && text[w_end..]
+                .strip_prefix(' ')
+                .and_then(|r| {
+                    let mut c = r.chars();
+                    Some((c.next()?, c.next()?))
+                })
+                .is_some_and(|(a, b)| a.is_uppercase() && b.is_lowercase());
+        let all_caps = letters > 1 && !initials && raw.chars().all(|c| !c.is_lowercase());
         let initial = letters == 1 && cap && b.get(end) == Some(&b'.');
         let sentence_start = match last_sep {
             None => false,
@@ -159,6 +173,7 @@ fn words(text: &str) -> (Vec<Word>, String) {
             cap,
             all_caps,
             initial,
+            initials,
             sentence_start,
         });
         last_sep = None;
@@ -167,6 +182,44 @@ fn words(text: &str) -> (Vec<Word>, String) {
         }
     }
     (out, arena)
+}
+
+/// Two-letter codes written before names that are not initials (`US President`, `TV host`).
+fn two_letter_code(w: &str) -> bool {
+    matches!(
+        w,
+        "US" | "UK"
+            | "EU"
+            | "UN"
+            | "TV"
+            | "PM"
+            | "MP"
+            | "DJ"
+            | "MC"
+            | "VP"
+            | "GP"
+            | "PR"
+            | "HR"
+            | "IT"
+            | "OK"
+            | "ID"
+            | "AI"
+            | "AP"
+            | "FC"
+            | "NY"
+            | "LA"
+            | "DC"
+            | "SA"
+            | "NZ"
+            | "GM"
+            | "BA"
+            | "MA"
+            | "RN"
+            | "MD"
+            | "QC"
+            | "KC"
+            | "CEO"
+    )
 }
 
 /// Does `w` start with an Arabic article and a hyphen before a capital (`al-Maliki`,
@@ -300,6 +353,9 @@ impl<'a> Finder<'a> {
         if p.len() < 2 {
             return false;
         }
+        if first.initial || first.initials {
+            return true; // `J. Quist`, `JK Quist`
+        }
         if let Some(common) = words::given_name(first.folded(&self.arena)) {
             // A given name that is also a common word (`Will`, `Chad`) at a sentence start
             // needs a second word the gazetteer does not know (`Will Congress act?`).
@@ -353,6 +409,17 @@ impl<'a> Finder<'a> {
             }
             None => (false, run),
         };
+        // A sentence's first function word is not part of a name (`By Anna Quist`, a byline).
+        let p = match p {
+            [first, rest @ ..]
+                if !rest.is_empty()
+                    && self.words[*first].sentence_start
+                    && orgs::leading_function_word(self.words[*first].folded(&self.arena)) =>
+            {
+                rest
+            }
+            _ => p,
+        };
         // A capitalised word before a given name and a surname, itself no given name, is not
         // part of the name (`Nutritionist Anna Morville`, `the Educator Tom Quist award`).
         let p = match p {
@@ -361,7 +428,9 @@ impl<'a> Finder<'a> {
                     && rest.len() >= 2
                     && !words::is_particle(self.words[*first].folded(&self.arena))
                     && words::given_name(self.words[*first].folded(&self.arena)).is_none()
-                    && words::given_name(self.words[rest[0]].folded(&self.arena)).is_some() =>
+                    && (words::given_name(self.words[rest[0]].folded(&self.arena)).is_some()
+                        || self.words[rest[0]].initial
+                        || self.words[rest[0]].initials) =>
             {
                 rest
             }

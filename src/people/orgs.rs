@@ -131,7 +131,7 @@ fn modifier_word(w: &str) -> bool {
 }
 
 /// Function words that start a sentence before a name and are not part of it.
-fn leading_function_word(w: &str) -> bool {
+pub(super) fn leading_function_word(w: &str) -> bool {
     matches!(
         w,
         "the"

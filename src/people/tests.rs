@@ -329,3 +329,32 @@ fn a_title_of_nobility_with_its_seat_is_a_person_and_a_demonym_ends_no_name() {
         )]
     );
 }
+
+#[test]
+fn initials_and_short_given_names_start_a_name() {
+    assert_eq!(
+        found("Later JK Brandvold and E. Ekstrom arrived."),
+        vec![
+            pair("JK Brandvold", "local:jk-brandvold"),
+            pair("E. Ekstrom", "local:e--ekstrom"),
+        ]
+    );
+    // A capitalised two-letter word is not either (`As Chadia slept`).
+    assert_eq!(
+        found("As Morville slept, JK Brandvold left."),
+        vec![
+            pair("Morville", "mo"),
+            pair("JK Brandvold", "local:jk-brandvold")
+        ]
+    );
+    // A byline's `By` is not part of the name.
+    assert_eq!(
+        found("By Anna Arvel\nThe plan failed."),
+        vec![pair("Anna Arvel", "local:anna-arvel")]
+    );
+    // A two-letter code is no pair of initials.
+    assert_eq!(
+        found("The US Morville office."),
+        vec![pair("Morville", "mo")]
+    );
+}

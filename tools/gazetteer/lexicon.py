@@ -134,7 +134,9 @@ def write_given_names(path: Path, census: set[str], records, common: set[str]) -
             f = fold(first.strip("."))
             if len(f) >= 2 and f.isalpha() and first[:1].isupper():
                 names.add(f)
-    names -= PARTICLES
+    # Particles inside a name (`ibn`, `van`) are not given names, but `Ben` and `Al` start
+    # names more often than not (`Ben Chavis`, `Al Gore`).
+    names -= PARTICLES - {"ben", "al"}
     lines = sorted(n + ("*" if n in common else "") for n in names if len(n) >= 2)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
