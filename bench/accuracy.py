@@ -181,6 +181,12 @@ def entities(dev: Path) -> list[tuple[str, dict[str, Any]]]:
 
     out = []
     tmp = Path(os.environ.get("TMPDIR", "/tmp"))
+    # Every QID the gazetteer knows: the scorer's coverage figure, the ceiling of linking
+    # recall.
+    kb_path = tmp / f"wirescan-acc-{os.getpid()}-kb.txt"
+    kb = {q for r in g.records() if (q := (r.get("attributes") or {}).get("wikidata"))}
+    kb |= {r["id"] for r in g.records() if r["id"].startswith("Q") and r["id"][1:].isdigit()}
+    kb_path.write_text("\n".join(sorted(kb)) + "\n", encoding="utf-8")
     for name in ("newsfair_dev", "msnbc"):
         path = folder / f"{name}.jsonl.gz"
         if not path.exists():
@@ -201,7 +207,10 @@ def entities(dev: Path) -> list[tuple[str, dict[str, Any]]]:
                     f.write(json.dumps({"id": r["id"], "entities": ents}) + "\n")
             scorer = folder / "score.py"
             proc = subprocess.run(
-                [sys.executable, str(scorer), "--set", name, "--pred", str(pred_path)],
+                [
+                    *(sys.executable, str(scorer), "--set", name),
+                    *("--pred", str(pred_path), "--kb-qids", str(kb_path)),
+                ],
                 capture_output=True,
                 text=True,
                 check=False,
@@ -215,6 +224,7 @@ def entities(dev: Path) -> list[tuple[str, dict[str, Any]]]:
                     f"SUMMARY linking {name}:", f"SUMMARY linking {name}{label}:"
                 )
             out.append((name + label, {"report": report, "rc": proc.returncode}))
+    kb_path.unlink()
     return out
 
 

@@ -140,3 +140,28 @@ def test_offsets_of_found_organisations_index_the_str(before: str, name: str, af
     for m in extractor().extract(text).entities:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
+
+
+def test_a_title_links_a_surname_only_to_the_office_it_names() -> None:
+    g = wirescan.Gazetteer.from_records(
+        [
+            {"id": "s1", "name": "Ada Brandvold", "kind": "person", "role": "Member of the Senate"},
+            {"id": "p1", "name": "Oskar Quist", "kind": "person", "prominent": True},
+        ]
+    )
+    ex = wirescan.Extractor(g)
+
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.entity_id) for m in ex.extract(text).entities]
+
+    assert got("Sen. Brandvold said no.") == [("Brandvold", "s1")]
+    # A courtesy title is no office: some other Brandvold, found in the document.
+    assert got("Mr Brandvold said no.") == [("Brandvold", "local:brandvold")]
+    # A title before a full name is not a surname's title.
+    assert got("Sen. Brandvold Ekstrom said no.") == [
+        ("Brandvold Ekstrom", "local:brandvold-ekstrom")
+    ]
+    # A prominent person's surname stands for them after any title, or alone.
+    assert got("Mr Quist said no. Quist left.") == [("Quist", "p1"), ("Quist", "p1")]
+    # Initials and a byline.
+    assert got("By JK Arvel\nA report.") == [("JK Arvel", "local:jk-arvel")]

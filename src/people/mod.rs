@@ -222,6 +222,31 @@ fn two_letter_code(w: &str) -> bool {
     )
 }
 
+/// Is byte `at` of `text` on a line written in title case (a headline: `Ukraine Says Russia to
+/// Deploy North Korean Troops`), judged by the words within 120 bytes of it on its line? Most
+/// words of four letters or more capitalised.
+fn title_case_line(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let mut lo = at.saturating_sub(120);
+    let mut hi = (at + 120).min(b.len());
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let before = text[lo..at].rfind('\n').map_or(lo, |k| lo + k + 1);
+    let after = text[at..hi].find('\n').map_or(hi, |k| at + k);
+    let (mut long, mut capitalised) = (0, 0);
+    for w in text[before..after].split(|c: char| !c.is_alphanumeric()) {
+        if w.chars().count() >= 4 {
+            long += 1;
+            capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 3 && capitalised * 10 >= long * 6
+}
+
 /// Does `w` start with an Arabic article and a hyphen before a capital (`al-Maliki`,
 /// `el-Sissi`, `ash-Shara`)?
 fn arabic_article(w: &str) -> bool {
@@ -309,7 +334,10 @@ impl<'a> Finder<'a> {
             kind: "person",
         });
         self.by_name.insert(key, p.clone());
-        self.by_surname.entry(surname).or_default().push(p.clone());
+        // A rank is no surname: after `Kate Duchess`, `the Duchess` is not her by name.
+        if !words::is_rank(&surname) {
+            self.by_surname.entry(surname).or_default().push(p.clone());
+        }
         if ws.len() >= 2 {
             let given = self.words[ws[0]].folded(&self.arena);
             if words::given_name(given) == Some(false) {
@@ -326,6 +354,25 @@ impl<'a> Finder<'a> {
     fn in_a_name(&self, s: usize, e: usize) -> bool {
         let k = self.names.partition_point(|x| x.end <= s);
         self.names.get(k).is_some_and(|x| x.start < e)
+    }
+
+    /// Does a capitalised word inside a sentence, no title and no mention of its own, stand
+    /// right before byte `s` (`Nail` before `Polish`)?
+    fn name_word_before(&self, s: usize, mentions: &[Mention]) -> bool {
+        let k = self.words.partition_point(|w| w.end <= s);
+        let Some(w) = k.checked_sub(1).map(|k| &self.words[k]) else {
+            return false;
+        };
+        let b = self.text.as_bytes();
+        &self.text[w.end..s] == " "
+            && w.cap
+            && !w.all_caps
+            && !w.sentence_start
+            && w.end - w.start >= 2
+            && (w.start == 0 || !b[w.start - 1].is_ascii_alphanumeric())
+            && !words::is_title_part(w.folded(&self.arena))
+            && overlapping(mentions, w.start, w.end).next().is_none()
+            && !title_case_line(self.text, s)
     }
 
     /// Is word `k` a capitalised word standing alone (no name word right before or after it):
@@ -586,13 +633,21 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
             None => events.push((x.start, x.end)),
         }
     }
-    if f.found.is_empty() && events.is_empty() {
+    // A demonym right after a capitalised word inside a sentence is part of a name written in
+    // capitals (`Nail Polish`, `Latin American`), not its country.
+    let in_a_name: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.form == Form::Demonym && f.name_word_before(m.span.byte_start, &mentions))
+        .map(|m| m.span.byte_start)
+        .collect();
+    if f.found.is_empty() && events.is_empty() && in_a_name.is_empty() {
         return mentions;
     }
     let mut found = std::mem::take(&mut f.found);
     found.sort_by_key(|x| (x.0, x.1));
     let mut out: Vec<Mention> = mentions
         .into_iter()
+        .filter(|m| in_a_name.binary_search(&m.span.byte_start).is_err())
         .filter(|m| {
             // Found names do not overlap one another, so their ends are in order too.
             let k = found.partition_point(|x| x.1 <= m.span.byte_start);

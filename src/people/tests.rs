@@ -12,6 +12,7 @@ fn gaz() -> Gazetteer {
             json!({"id": "pa", "name": "Paula Quist", "kind": "person"}),
             json!({"id": "co", "name": "Congress", "kind": "org"}),
             json!({"id": "ch", "name": "Chadia", "kind": "place", "demonyms": ["Chadian"]}),
+            json!({"id": "lw", "name": "Lowland", "kind": "place"}),
         ],
         GazetteerOptions::default(),
     )
@@ -312,6 +313,26 @@ fn a_title_of_nobility_with_its_seat_is_a_person_and_a_demonym_ends_no_name() {
     // `Lowland Chadian, who` is no person's name.
     assert_eq!(
         found("They met a Lowland Chadian, who left."),
+        vec![pair("Lowland", "lw"), pair("Chadian", "ch")]
+    );
+    // A rank after a given name is no surname for later mentions.
+    assert_eq!(
+        found("Anna Duchess waved. Later the Duchess left."),
+        vec![pair("Anna Duchess", "local:anna-duchess")]
+    );
+    // A demonym after a capitalised word is part of a name in capitals, not the country.
+    assert_eq!(
+        found("He bought a Quist Chadian Bakery loaf at the morning market yesterday."),
+        vec![]
+    );
+    assert_eq!(found("a Chadian bakery"), vec![pair("Chadian", "ch")]);
+    // Not in a headline written in title case, nor after a number's unit.
+    assert_eq!(
+        found("Report Says Morville Will Host 10K Chadian Runners\nText."),
+        vec![pair("Morville", "mo"), pair("Chadian", "ch")]
+    );
+    assert_eq!(
+        found("the 10K Chadian runners"),
         vec![pair("Chadian", "ch")]
     );
     // As a surname the word is a name like any other.

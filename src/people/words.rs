@@ -125,6 +125,26 @@ pub(super) fn is_title_part(w: &str) -> bool {
         )
 }
 
+/// Ranks of nobility and royalty (lower case): written after a given name they are no surname.
+pub(super) fn is_rank(w: &str) -> bool {
+    matches!(
+        w,
+        "duke"
+            | "duchess"
+            | "earl"
+            | "countess"
+            | "marquess"
+            | "viscount"
+            | "baroness"
+            | "prince"
+            | "princess"
+            | "king"
+            | "queen"
+            | "lord"
+            | "lady"
+    )
+}
+
 /// Particles inside a name, in lower case (`Ursula von der Leyen`, `Jordan De Goey`).
 pub(super) fn is_particle(w: &str) -> bool {
     matches!(
