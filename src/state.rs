@@ -5,12 +5,12 @@
 //! small gazetteer of those entities, with the same ids, names, kinds and attributes.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::{json, Value};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::gazetteer::{Form, Gazetteer, GazetteerOptions, Mention};
+use crate::gazetteer::{Form, Gazetteer, GazetteerOptions, LocalEntity, Mention};
 use crate::numbers::{Change, NumKind, Number};
 use crate::pipeline::{AttributedNumber, Document};
 use crate::quotes::{Cue, Quote, Source, Speaker};
@@ -48,11 +48,15 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
     }
     let local = |e: u32| index[&e];
     let speaker = |s: &Speaker| {
-        json!({
+        let mut v = json!({
             "span": span(&s.span),
             "entity": s.entity.map(local),
             "antecedent": s.antecedent.as_ref().map(span),
-        })
+        });
+        if let Some(p) = &s.local {
+            v["local"] = local_json(p);
+        }
+        v
     };
     let entities: Vec<Value> = doc
         .entities
@@ -62,7 +66,7 @@ pub fn to_json(doc: &Document, gazetteer: &Gazetteer) -> String {
                 return json!({
                     "span": span(&m.span),
                     "entity": null,
-                    "local": {"id": p.id, "name": p.name, "kind": p.kind},
+                    "local": local_json(p),
                     "form": m.form.as_str(),
                     "candidates": [],
                     "ambiguous": false,
@@ -230,6 +234,39 @@ fn cue_of(s: &str) -> Result<Cue> {
     .ok_or_else(|| bad("cue"))
 }
 
+fn local_json(p: &LocalEntity) -> Value {
+    let mut v = json!({"id": p.id, "name": p.name, "kind": p.kind});
+    if let Some(g) = p.gender {
+        v["gender"] = json!(g);
+    }
+    v
+}
+
+/// A local entity as [`local_json`] writes it (states before local organisations wrote no
+/// kind: a person).
+fn local_from_json(p: &Value) -> Result<Arc<LocalEntity>> {
+    let text =
+        |k: &str| -> Result<String> { Ok(p[k].as_str().ok_or_else(|| bad("local"))?.to_string()) };
+    let kind = match p.get("kind").and_then(|k| k.as_str()) {
+        None | Some("person") => "person",
+        Some("org") => "org",
+        Some("place") => "place",
+        Some(_) => return Err(bad("local kind")),
+    };
+    let gender = match p.get("gender").and_then(|g| g.as_str()) {
+        None => None,
+        Some("male") => Some("male"),
+        Some("female") => Some("female"),
+        Some(_) => return Err(bad("local gender")),
+    };
+    Ok(Arc::new(LocalEntity {
+        id: text("id")?,
+        name: text("name")?,
+        kind,
+        gender,
+    }))
+}
+
 /// Reads a state written by [`to_json`]: the document, and the gazetteer of its entities.
 pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
     let v: Value = serde_json::from_str(data).map_err(|_| bad("JSON"))?;
@@ -256,6 +293,10 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
             } else {
                 Some(entity(&s["entity"])?)
             },
+            local: match s.get("local").filter(|p| !p.is_null()) {
+                Some(p) => Some(local_from_json(p)?),
+                None => None,
+            },
             antecedent: opt_span(&s["antecedent"])?,
         })
     };
@@ -266,26 +307,13 @@ pub fn from_json(data: &str) -> Result<(Document, Gazetteer)> {
             .iter()
             .find_map(|k| m.get(*k).filter(|p| !p.is_null()));
         if let Some(p) = local {
-            let text = |k: &str| -> Result<String> {
-                Ok(p[k].as_str().ok_or_else(|| bad("local"))?.to_string())
-            };
-            let kind = match p.get("kind").and_then(|k| k.as_str()) {
-                None | Some("person") => "person",
-                Some("org") => "org",
-                Some("place") => "place",
-                Some(_) => return Err(bad("local kind")),
-            };
             doc.entities.push(Mention {
                 span: get_span(&m["span"])?,
                 entity: u32::MAX,
                 form: form_of(m["form"].as_str().unwrap_or_default())?,
                 candidates: Vec::new(),
                 ambiguous: false,
-                local: Some(std::sync::Arc::new(crate::gazetteer::LocalEntity {
-                    id: text("id")?,
-                    name: text("name")?,
-                    kind,
-                })),
+                local: Some(local_from_json(p)?),
             });
             continue;
         }
@@ -429,6 +457,32 @@ mod tests {
             small.entity(0).to_record()["party"],
             ex.gazetteer().entity(0).to_record()["party"]
         );
+    }
+
+    #[test]
+    fn local_speakers_and_their_gender_survive_the_round_trip() {
+        let g = Gazetteer::from_records(
+            vec![json!({"id": "q2", "name": "Tarnby", "kind": "place"})],
+            GazetteerOptions::default(),
+        )
+        .unwrap();
+        let ex = Extractor::new(Arc::new(g), ExtractOptions::default());
+        let text = "\"Tarnby will lose 300 jobs,\" said Greta Holmvik. \"It hurts,\" she added.";
+        let doc = ex.extract(text).unwrap();
+        let (back, _) = from_json(&to_json(&doc, ex.gazetteer())).unwrap();
+        assert_eq!(back.quotes, doc.quotes);
+        assert_eq!(back.entities, doc.entities);
+        assert_eq!(back.numbers[0].source, doc.numbers[0].source);
+        let sp = back.quotes[1].speaker.as_ref().unwrap();
+        let p = sp.local.as_ref().unwrap();
+        assert_eq!(
+            (p.id.as_str(), p.gender),
+            ("local:greta-holmvik", Some("female"))
+        );
+        assert!(sp.entity.is_none());
+        // A bad gender is an error.
+        let bad = to_json(&doc, ex.gazetteer()).replace("\"female\"", "\"x\"");
+        assert!(from_json(&bad).is_err());
     }
 
     #[test]

@@ -297,3 +297,28 @@ def test_major_parties_legislatures_and_renamed_countries(dex: wirescan.Extracto
     assert all(m.text != "H" for m in dex.extract("The H Street office of Hamas.").entities)
     # `Labour Day` is a day, not the party.
     assert ids("Shops shut for Labour Day.") == []
+
+
+def test_universities_networks_armed_forces_and_saint_forms(dex: wirescan.Extractor) -> None:
+    def ids(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.wikidata) for m in dex.extract(text).entities]
+
+    # `<state> State` is the university, not the state; the state alone is the state.
+    assert ids("Ohio State and Michigan State met in Ohio.") == [
+        ("Ohio State", "Q309331"),
+        ("Michigan State", "Q270222"),
+        ("Ohio", "Q1397"),
+    ]
+    # Among equals of the document's country, the older Wikidata item: Louisiana State
+    # University (Q1521725), not La Sierra University (Q6465284).
+    assert ("LSU", "Q1521725") in ids("In Texas, the LSU coach spoke.")
+    # The US network, the US military, Thomson Reuters apart from Reuters.
+    assert ids("ABC said the U.S. military would stay, Thomson Reuters reported.") == [
+        ("ABC", "Q169889"),
+        ("U.S. military", "Q11211"),
+        ("Thomson Reuters", "Q1141267"),
+    ]
+    assert ids("Reuters said so.") == [("Reuters", "Q130879")]
+    # `St.` and `Saint` are one name.
+    assert ids("Flights from St. Paul to Charleston, W. Va.")[0] == ("St. Paul", "Q28848")
+    assert ("W. Va.", "Q1371") in ids("Flights from St. Paul to Charleston, W. Va.")

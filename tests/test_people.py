@@ -42,7 +42,7 @@ def test_unknown_people_get_local_ids_and_their_surnames() -> None:
         "person",
         "Oskar Brandvold",
         None,
-        {},
+        {"gender": "male"},  # Oskar is a man's name
         [],
     )
     d = p.to_dict()
@@ -73,6 +73,44 @@ def test_documents_with_local_people_pickle_and_frame() -> None:
     df = ex.frame([TEXT], "entities")
     assert list(df["known"]) == [m.known for m in doc.entities]
     assert list(df["entity_id"]) == [m.entity_id for m in doc.entities]
+
+
+SPEECH = (
+    '"The quay stays open," said Oskar Brandvold, who runs the Harbour Board. '
+    '"We have no choice," he said.\n\n'
+    'Capt. Marit Solheim disagreed. "Nobody asked us," she said, and 40 boats left. '
+    '"It is a loss," Brandvold told reporters. Mrs. Quist said 12 nets were lost.'
+)
+
+
+def test_quotes_and_number_sources_name_the_people_the_gazetteer_lacks() -> None:
+    ex = extractor()
+    doc = ex.extract(SPEECH)
+    got = [(q.text, q.speaker_text, q.speaker_id, q.speaker_name) for q in doc.quotes]
+    assert got == [
+        ("The quay stays open,", "Oskar Brandvold", "local:oskar-brandvold", "Oskar Brandvold"),
+        # A pronoun finds its person through the name, as it does for the gazetteer's.
+        ("We have no choice,", "he", "local:oskar-brandvold", "Oskar Brandvold"),
+        # `she` passes over the man (Oskar is a man's name) to the woman.
+        ("Nobody asked us,", "she", "local:marit-solheim", "Marit Solheim"),
+        # A surname alone is the person named in full before.
+        ("It is a loss,", "Brandvold", "local:oskar-brandvold", "Oskar Brandvold"),
+    ]
+    genders = {m.entity_id: m.attributes.get("gender") for m in doc.entities if not m.known}
+    assert genders["local:oskar-brandvold"] == "male"
+    assert genders["local:marit-solheim"] == "female"
+    assert genders["local:quist"] == "female"  # by her title
+    sources = {n.text: n.source.speaker_id if n.source else None for n in doc.numbers}
+    assert sources == {"40": "local:marit-solheim", "12": "local:quist"}
+    # The same through frames, to_dict and pickle.
+    qf = ex.frame([SPEECH], "quotes")
+    assert list(qf["speaker_id"]) == [g[2] for g in got]
+    assert list(qf["speaker_name"]) == [g[3] for g in got]
+    nf = ex.frame([SPEECH], "numbers")
+    assert list(nf["source_id"]) == [sources[t] for t in nf["text"]]
+    back = pickle.loads(pickle.dumps(doc))
+    assert [q.to_dict() for q in back.quotes] == [q.to_dict() for q in doc.quotes]
+    assert [m.attributes for m in back.entities] == [m.attributes for m in doc.entities]
 
 
 ORG_TEXT = (

@@ -347,9 +347,14 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [("We are ready.", "Defense Minister Kim Yong-hyun", "P:kim", False)],
     ),
     (
-        "no entity keeps text",
+        "a person the gazetteer lacks is a local entity",
         '"Prices will rise," said Tom Jones, an economist.',
-        [("Prices will rise,", "Tom Jones", None, False)],
+        [("Prices will rise,", "Tom Jones", "local:tom-jones", False)],
+    ),
+    (
+        "no entity keeps text",
+        '"Prices will rise," said a local economist.',
+        [("Prices will rise,", "a local economist", None, False)],
     ),
     (
         "group speaker keeps text",

@@ -6,7 +6,7 @@
 //! To add an output field: add a line here, then the attribute to the binding's class (and its
 //! stub in `_core.pyi`) and to its `to_dict()`; the test names whatever is missing.
 
-use crate::gazetteer::{EntityRef, Gazetteer, Mention};
+use crate::gazetteer::{Described, Gazetteer, Mention};
 use crate::pipeline::AttributedNumber;
 use crate::quotes::{Quote, Speaker};
 use crate::text::normalize::OrigSpan;
@@ -57,8 +57,9 @@ impl<'a, R> Row<'a, R> {
         &self.text[s.byte_start..s.byte_end]
     }
 
-    fn entity(&self, e: Option<u32>) -> Option<EntityRef<'a>> {
-        e.map(|e| self.gazetteer.entity(e as usize))
+    /// The entity a speaker resolved to: the gazetteer's or a local one.
+    fn who(&self, s: Option<&'a Speaker>) -> Option<Described<'a>> {
+        s.and_then(|s| s.describe(self.gazetteer))
     }
 }
 
@@ -169,16 +170,10 @@ pub static NUMBER_FIELDS: &[Field<AttributedNumber>] = &[
         opt_int(number_speaker(r).map(|s| s.span.char_end))
     }),
     field("source_id", Str, |r| {
-        Cell::Str(
-            r.entity(number_speaker(r).and_then(|s| s.entity))
-                .map(|e| e.id()),
-        )
+        Cell::Str(r.who(number_speaker(r)).map(|e| e.id))
     }),
     field("source_name", Str, |r| {
-        Cell::Str(
-            r.entity(number_speaker(r).and_then(|s| s.entity))
-                .map(|e| e.name()),
-        )
+        Cell::Str(r.who(number_speaker(r)).map(|e| e.name))
     }),
     field("source_verb", Str, |r| {
         Cell::Str(
@@ -210,16 +205,10 @@ pub static QUOTE_FIELDS: &[Field<Quote>] = &[
         opt_int(r.item.speaker.as_ref().map(|s| s.span.char_end))
     }),
     field("speaker_id", Str, |r| {
-        Cell::Str(
-            r.entity(r.item.speaker.as_ref().and_then(|s| s.entity))
-                .map(|e| e.id()),
-        )
+        Cell::Str(r.who(r.item.speaker.as_ref()).map(|e| e.id))
     }),
     field("speaker_name", Str, |r| {
-        Cell::Str(
-            r.entity(r.item.speaker.as_ref().and_then(|s| s.entity))
-                .map(|e| e.name()),
-        )
+        Cell::Str(r.who(r.item.speaker.as_ref()).map(|e| e.name))
     }),
     field("verb", Str, |r| {
         Cell::Str(r.item.verb.as_ref().map(|v| r.slice(v)))

@@ -226,7 +226,8 @@ pub(super) fn title_fit(role: &str, words: &[String]) -> usize {
 /// Settles ambiguous mentions by the document: a candidate whose `role` fits the title written
 /// before the mention (`Defence Minister Kim`), else a candidate named elsewhere in the document
 /// without ambiguity, else one in a country the document otherwise mentions, wins when it is the
-/// only one that does. Unsettled mentions keep `ambiguous` set.
+/// only one that does. When several fit as well, the first of them in the gazetteer's order is
+/// taken and `ambiguous` stays set.
 pub(super) fn resolve_by_context(mentions: &mut [Mention], store: &Store, text: &str) {
     if !mentions.iter().any(|m| m.ambiguous) {
         return;
@@ -259,7 +260,11 @@ pub(super) fn resolve_by_context(mentions: &mut [Mention], store: &Store, text: 
         };
         let scores: Vec<usize> = m.candidates.iter().map(|&e| score(e)).collect();
         let best = scores.iter().copied().max().unwrap_or(0);
-        if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
+        if best > 0 {
+            // The best of the candidates that fit best (they are in the gazetteer's order);
+            // still ambiguous when several fit as well (`LSU` in a US document: two US
+            // universities, the first of them taken).
+            let tied = scores.iter().filter(|&&s| s == best).count();
             let k = scores.iter().position(|&s| s == best).unwrap_or(0);
             m.entity = m.candidates[k];
             let mut ranked: Vec<(usize, u32)> = scores
@@ -268,7 +273,7 @@ pub(super) fn resolve_by_context(mentions: &mut [Mention], store: &Store, text: 
                 .collect();
             ranked.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
             m.candidates = ranked.into_iter().map(|(_, e)| e).collect();
-            m.ambiguous = false;
+            m.ambiguous = tied > 1;
         }
     }
 }

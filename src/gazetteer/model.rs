@@ -197,6 +197,9 @@ pub struct LocalEntity {
     pub name: String,
     /// `person`, `org` or `place`.
     pub kind: &'static str,
+    /// A person's gender as the text tells it (`male` or `female`: a given name that is
+    /// clearly a man's or a woman's, or a title such as `Mrs.`), else `None`.
+    pub gender: Option<&'static str>,
 }
 
 /// One mention of an entity in a text.

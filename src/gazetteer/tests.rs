@@ -612,3 +612,41 @@ fn the_north_and_the_south_are_the_koreas_where_both_are_named() {
     let last = m.last().unwrap();
     assert_eq!((last.span.char_start, last.span.char_end), (37, 42));
 }
+
+#[test]
+fn candidates_of_the_documents_country_come_first_even_when_several_fit() {
+    let g = Gazetteer::from_records(
+        vec![
+            json!({"id": "lt", "name": "Lakeshore Trade Union", "kind": "org", "acronyms": ["LTU"], "country": "LT"}),
+            json!({"id": "u1", "name": "Lomond Technical University", "kind": "org", "acronyms": ["LTU"], "country": "US"}),
+            json!({"id": "u2", "name": "Linden Teachers University", "kind": "org", "acronyms": ["LTU"], "country": "US"}),
+            json!({"id": "tx", "name": "Texas", "kind": "place", "country": "US"}),
+        ],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    let found = |t: &str| {
+        let m = g.find(t, MatchOptions::default()).unwrap();
+        let m = m.into_iter().find(|m| m.form == Form::Acronym).unwrap();
+        let ids: Vec<&str> = m
+            .candidates
+            .iter()
+            .map(|&c| g.entity(c as usize).id())
+            .collect();
+        (
+            g.entity(m.entity as usize).id().to_string(),
+            m.ambiguous,
+            ids.join(","),
+        )
+    };
+    // Nothing decides: the first candidate, ambiguous.
+    assert_eq!(
+        found("The LTU coach spoke."),
+        ("lt".into(), true, "lt,u1,u2".into())
+    );
+    // Two fit the document's country: the first of them, still ambiguous.
+    assert_eq!(
+        found("In Texas, the LTU coach spoke."),
+        ("u1".into(), true, "u1,u2,lt".into())
+    );
+}

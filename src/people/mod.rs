@@ -184,6 +184,40 @@ fn words(text: &str) -> (Vec<Word>, String) {
     (out, arena)
 }
 
+/// Is the demonym mention `m` a given name (`Finn`, `Dane`, `Scot`) written without an
+/// article, determiner or number before it, as a name is?
+fn given_name_not_demonym(text: &str, m: &Mention) -> bool {
+    let w = &text[m.span.byte_start..m.span.byte_end];
+    if words::given_name(&fold(w)) != Some(false) {
+        return false;
+    }
+    let before = text[..m.span.byte_start].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let determiner = matches!(
+        prev.as_str(),
+        "a" | "an"
+            | "the"
+            | "one"
+            | "another"
+            | "every"
+            | "each"
+            | "any"
+            | "no"
+            | "fellow"
+            | "young"
+            | "old"
+            | "first"
+            | "lone"
+            | "proud"
+            | "true"
+    ) || prev.bytes().all(|b| b.is_ascii_digit()) && !prev.is_empty();
+    !determiner
+}
+
 /// Two-letter codes written before names that are not initials (`US President`, `TV host`).
 fn two_letter_code(w: &str) -> bool {
     matches!(
@@ -328,10 +362,12 @@ impl<'a> Finder<'a> {
         let surname = self.words[*ws.last().unwrap_or(&0)]
             .folded(&self.arena)
             .to_string();
+        let gender = self.gender(ws);
         let p = Arc::new(LocalEntity {
             id: local_id(&key),
             name,
             kind: "person",
+            gender,
         });
         self.by_name.insert(key, p.clone());
         // A rank is no surname: after `Kate Duchess`, `the Duchess` is not her by name.
@@ -348,6 +384,27 @@ impl<'a> Finder<'a> {
             }
         }
         p
+    }
+
+    /// The gender of the person named by words `ws`: a title right before the name (`Mrs.
+    /// Quist`), else the given name when it is clearly a man's or a woman's (`Talia`).
+    fn gender(&self, ws: &[usize]) -> Option<&'static str> {
+        let first = ws[0];
+        let before = &self.text[..self.words[first].start];
+        let title = before
+            .trim_end()
+            .strip_suffix('.')
+            .unwrap_or(before.trim_end())
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if let Some(g) = words::title_gender(&title.to_ascii_lowercase()) {
+            return Some(g);
+        }
+        let given = self.words[first].folded(&self.arena);
+        (ws.len() >= 2 || self.words[first].initial)
+            .then(|| words::given_name_gender(given))
+            .flatten()
     }
 
     /// Do bytes `s..e` overlap the name of an organisation, place or event found first?
@@ -443,6 +500,24 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// Is `m` a person's surname alone as the last of the name words `p`, whose first word is
+    /// a given name other than that person's (`Betty` before `Ford`, the surname of Gerald
+    /// Ford)?
+    fn another_given_name(&self, p: &[usize], m: &Mention) -> bool {
+        let (first, last) = (&self.words[p[0]], &self.words[p[p.len() - 1]]);
+        if p.len() < 2
+            || m.form != Form::Surname
+            || (m.span.byte_start, m.span.byte_end) != (last.start, last.end)
+            || self.kind_of(m) != "person"
+        {
+            return false;
+        }
+        let given = first.folded(&self.arena);
+        let name = m.describe(self.gaz).name;
+        let their_first = fold(name.split(' ').next().unwrap_or(""));
+        words::given_name(given).is_some() && their_first.trim_end_matches('.') != given
+    }
+
     /// Looks at the run of name words `run` (indices, adjacent in the text).
     fn run(&mut self, run: &[usize], mentions: &[Mention]) {
         // The name is what follows the last title word (`Houston Police Capt. Rick Bownds`).
@@ -510,6 +585,11 @@ impl<'a> Finder<'a> {
         }
         let inside: Vec<&Mention> = overlapping(mentions, s, e).collect();
         for m in &inside {
+            // A surname alone after another given name is another person of that family
+            // (`Betty Ford` after Gerald Ford).
+            if self.another_given_name(p, m) {
+                continue;
+            }
             // A demonym ends no person's name (`an African American, who`).
             if (m.form == Form::Demonym && m.span.byte_end == e)
                 || self.kind_of(m) == "person"
@@ -635,6 +715,23 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
     }
     // A demonym right after a capitalised word inside a sentence is part of a name written in
     // capitals (`Nail Polish`, `Latin American`), not its country.
+    // A demonym that is also a given name, with no article or determiner before it, is a
+    // person's name (`Finn and Spears`, not `a Finn`).
+    f.found.sort_by_key(|x| (x.0, x.1));
+    for m in mentions.iter().filter(|m| m.form == Form::Demonym) {
+        let (s, e) = (m.span.byte_start, m.span.byte_end);
+        let k = f.found.partition_point(|x| x.1 <= s);
+        if f.found.get(k).is_some_and(|x| x.0 < e) || !given_name_not_demonym(text, m) {
+            continue;
+        }
+        if let Ok(wi) = f.words.binary_search_by_key(&s, |w| w.start) {
+            if f.words[wi].end == e {
+                let p = f.person(&[wi]);
+                let at = f.found.partition_point(|x| x.0 < s);
+                f.found.insert(at, (s, e, p, Form::Name));
+            }
+        }
+    }
     let in_a_name: Vec<usize> = mentions
         .iter()
         .filter(|m| m.form == Form::Demonym && f.name_word_before(m.span.byte_start, &mentions))

@@ -256,6 +256,7 @@ impl Finder<'_> {
             id: local_id(&key),
             name,
             kind,
+            gender: None,
         });
         self.by_name.insert(key, p.clone());
         p

@@ -379,3 +379,70 @@ fn initials_and_short_given_names_start_a_name() {
         vec![pair("Morville", "mo")]
     );
 }
+
+#[test]
+fn a_local_person_has_the_gender_of_the_title_or_the_given_name() {
+    let g = gaz();
+    let text = "Mrs. Vennick met Talia Brosk, Oskar Brosk and Jordan Pell. Sir Egon Traa and \
+                Taylor Haske left.";
+    let m = g.find(text, Default::default()).unwrap();
+    let got: Vec<(String, Option<&str>)> = find(text, m, &g)
+        .iter()
+        .filter_map(|m| m.local.as_ref())
+        .map(|p| (p.name.clone(), p.gender))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Vennick".to_string(), Some("female")), // by the title
+            ("Talia Brosk".to_string(), Some("female")),
+            ("Oskar Brosk".to_string(), Some("male")),
+            ("Jordan Pell".to_string(), Some("male")), // mostly men's in the Census
+            ("Egon Traa".to_string(), Some("male")),   // by the title
+            ("Taylor Haske".to_string(), None),        // both
+        ]
+    );
+}
+
+#[test]
+fn a_surname_after_another_given_name_is_another_person_and_a_given_name_is_no_demonym() {
+    let g = Gazetteer::from_records(
+        vec![
+            json!({"id": "pq", "name": "Paula Quist", "kind": "person", "surnames": ["Quist"]}),
+            json!({"id": "fi", "name": "Finnmark", "kind": "place", "demonyms": ["Finn", "Finns"]}),
+        ],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    let run = |text: &str| -> Vec<(String, String)> {
+        let m = g.find(text, Default::default()).unwrap();
+        find(text, m, &g)
+            .iter()
+            .map(|m| {
+                let d = m.describe(&g);
+                (
+                    text[m.span.byte_start..m.span.byte_end].to_string(),
+                    d.id.to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        run("Paula Quist spoke. Later Quist and her husband Oskar Quist left."),
+        vec![
+            pair("Paula Quist", "pq"),
+            pair("Quist", "pq"),
+            pair("Oskar Quist", "local:oskar-quist"),
+        ]
+    );
+    // `Finn` is a given name: alone it is a person's name; after an article, a number or as
+    // a plural it is the demonym.
+    assert_eq!(
+        run("Later Finn and Rachel sang."),
+        vec![pair("Finn", "local:finn")]
+    );
+    assert_eq!(
+        run("A Finn won; two Finns lost, and one Finn drew."),
+        vec![pair("Finn", "fi"), pair("Finns", "fi"), pair("Finn", "fi")]
+    );
+}

@@ -5,17 +5,45 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Folded given name -> true when it is also a common word (`mark`, `will`: such a name needs
-/// more evidence, it may not start a sentence).
-fn given_names() -> &'static HashMap<&'static str, bool> {
-    static NAMES: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+/// A given name: also a common word (`mark`, `will`: such a name needs more evidence, it may
+/// not start a sentence), and whose name it is, when it is clearly a man's or a woman's.
+#[derive(Clone, Copy, Debug)]
+struct GivenName {
+    common: bool,
+    gender: Option<&'static str>,
+}
+
+/// Folded given name -> what the list says of it. A line is the name, `*` when it is a common
+/// word too, and ` m` or ` f` when it is a man's or a woman's.
+fn given_names() -> &'static HashMap<&'static str, GivenName> {
+    static NAMES: OnceLock<HashMap<&'static str, GivenName>> = OnceLock::new();
     NAMES.get_or_init(|| {
         include_str!("given_names.txt")
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| match l.strip_suffix('*') {
-                Some(n) => (n, true),
-                None => (l, false),
+            .map(|l| {
+                let (l, gender) = match l.split_once(' ') {
+                    Some((n, "m")) => (n, Some("male")),
+                    Some((n, "f")) => (n, Some("female")),
+                    Some((n, _)) => (n, None),
+                    None => (l, None),
+                };
+                match l.strip_suffix('*') {
+                    Some(n) => (
+                        n,
+                        GivenName {
+                            common: true,
+                            gender,
+                        },
+                    ),
+                    None => (
+                        l,
+                        GivenName {
+                            common: false,
+                            gender,
+                        },
+                    ),
+                }
             })
             .collect()
     })
@@ -24,7 +52,22 @@ fn given_names() -> &'static HashMap<&'static str, bool> {
 /// Is `folded` (lower case, no diacritics) a given name; `Some(true)` when it is also a
 /// common word.
 pub(super) fn given_name(folded: &str) -> Option<bool> {
-    given_names().get(folded).copied()
+    given_names().get(folded).map(|g| g.common)
+}
+
+/// `male` or `female` when the given name `folded` is clearly a man's or a woman's.
+pub(super) fn given_name_gender(folded: &str) -> Option<&'static str> {
+    given_names().get(folded).and_then(|g| g.gender)
+}
+
+/// The gender a title before a name tells (`mrs` -> `female`), lower case without its dot.
+pub(super) fn title_gender(w: &str) -> Option<&'static str> {
+    match w {
+        "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "count" => Some("male"),
+        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "duchess" | "baroness"
+        | "countess" => Some("female"),
+        _ => None,
+    }
 }
 
 /// Titles written before a name (lower case, without a dot): they are evidence of a person

@@ -105,10 +105,14 @@ impl PyMention {
     /// The entity's attributes (a new dict on each access).
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let attrs = self
+        let mut attrs = self
             .entity()
             .map(|e| e.attributes().clone())
             .unwrap_or_default();
+        // A local person's gender, when the text tells it.
+        if let Some(g) = self.local.as_ref().and_then(|l| l.gender) {
+            attrs.insert("gender".into(), g.into());
+        }
         json_to_py(py, &serde_json::Value::Object(attrs))
     }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
+use crate::gazetteer::LocalEntity;
 use crate::quotes::{Quote, Source, Speaker};
 
 use super::args::{slice, slice_opt};
@@ -14,6 +15,7 @@ use super::gazetteer::Shared;
 pub(super) struct SpeakerFields {
     pub(super) span: Option<(usize, usize)>,
     pub(super) entity: Option<u32>,
+    pub(super) local: Option<Arc<LocalEntity>>,
     pub(super) antecedent: Option<(usize, usize)>,
     pub(super) shared: Arc<Shared>,
 }
@@ -23,6 +25,7 @@ impl SpeakerFields {
         SpeakerFields {
             span: s.map(|s| (s.span.char_start, s.span.char_end)),
             entity: s.and_then(|s| s.entity),
+            local: s.and_then(|s| s.local.clone()),
             antecedent: s
                 .and_then(|s| s.antecedent)
                 .map(|a| (a.char_start, a.char_end)),
@@ -39,12 +42,19 @@ impl SpeakerFields {
     }
 
     pub(super) fn id<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
-        self.entity.map(|e| self.shared.id(py, e))
+        match &self.local {
+            Some(l) => Some(PyString::new(py, &l.id)),
+            None => self.entity.map(|e| self.shared.id(py, e)),
+        }
     }
 
     pub(super) fn name(&self) -> Option<&str> {
-        self.entity
-            .map(|e| self.shared.core.entity(e as usize).name())
+        match &self.local {
+            Some(l) => Some(&l.name),
+            None => self
+                .entity
+                .map(|e| self.shared.core.entity(e as usize).name()),
+        }
     }
 
     pub(super) fn fill<'py>(

@@ -1,7 +1,9 @@
 //! The attribution context: the current sentence's tokens, the document's mentions and
 //! speakers so far; noun phrases around a verb, and what an entity is (class, country, role).
 
-use crate::gazetteer::Gazetteer;
+use std::sync::Arc;
+
+use crate::gazetteer::{Gazetteer, LocalEntity};
 
 use super::tokens::*;
 use super::words::{self};
@@ -47,7 +49,8 @@ pub(super) enum MentionClass {
     Other,
 }
 
-/// An entity mention as attribution sees it: bytes, entity, class.
+/// An entity mention as attribution sees it: bytes, entity, class. `entity` is a gazetteer
+/// index, or, with the [`LOCAL`] bit set, an index into [`Context::locals`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct MentionRef {
     pub(super) start: usize,
@@ -56,6 +59,10 @@ pub(super) struct MentionRef {
     pub(super) class: MentionClass,
 }
 
+/// The bit that marks an entity key as one of the document's local entities (a gazetteer has
+/// fewer than 2^31 entities).
+pub(super) const LOCAL: u32 = 1 << 31;
+
 pub(super) struct Context<'a> {
     pub(super) text: &'a str,
     /// The current sentence.
@@ -63,6 +70,8 @@ pub(super) struct Context<'a> {
     pub(super) gaz: &'a Gazetteer,
     /// (start, end, entity, class), in text order.
     pub(super) ments: Vec<MentionRef>,
+    /// The document's local entities that `ments` name (`LOCAL | k` is `locals[k]`).
+    pub(super) locals: Vec<Arc<LocalEntity>>,
     /// Speakers found so far, in text order: (position, speaker, class).
     pub(super) history: Vec<(usize, SpeakerGuess, Option<MentionClass>)>,
     /// The document's first paragraph when it reads as a headline (short, more follows).
@@ -247,18 +256,52 @@ impl<'a> Context<'a> {
         (b > i).then_some((i, b))
     }
 
-    pub(super) fn class(&self, e: u32) -> MentionClass {
-        class_of(self.gaz.entity(e as usize).kind())
+    /// The local entity behind key `e`, when it is one.
+    fn local(&self, e: u32) -> Option<&LocalEntity> {
+        (e & LOCAL != 0).then(|| self.locals[(e & !LOCAL) as usize].as_ref())
     }
 
+    pub(super) fn class(&self, e: u32) -> MentionClass {
+        match self.local(e) {
+            Some(l) => class_of(l.kind),
+            None => class_of(self.gaz.entity(e as usize).kind()),
+        }
+    }
+
+    /// A gazetteer attribute of the entity; of a local entity, only its `gender`.
     pub(super) fn attr(&self, e: u32, key: &str) -> Option<&'a str> {
+        if let Some(l) = self.local(e) {
+            return if key == "gender" { l.gender } else { None };
+        }
         let gaz: &'a Gazetteer = self.gaz;
         gaz.entity(e as usize).str_attribute(key)
     }
 
     pub(super) fn country(&self, e: u32) -> Option<std::borrow::Cow<'a, str>> {
         let gaz: &'a Gazetteer = self.gaz;
-        gaz.entity(e as usize).country()
+        (e & LOCAL == 0)
+            .then(|| gaz.entity(e as usize).country())
+            .flatten()
+    }
+
+    /// The entity's role attribute (`EntityRef::role`), lower case; empty when it has none.
+    pub(super) fn role(&self, e: u32) -> String {
+        if e & LOCAL != 0 {
+            return String::new();
+        }
+        self.gaz
+            .entity(e as usize)
+            .role()
+            .unwrap_or("")
+            .to_lowercase()
+    }
+
+    /// The entity's name, lower case.
+    pub(super) fn name(&self, e: u32) -> String {
+        match self.local(e) {
+            Some(l) => l.name.to_lowercase(),
+            None => self.gaz.entity(e as usize).name().to_lowercase(),
+        }
     }
 
     /// Is the token inside an entity mention (`States` of `the United States`)?

@@ -38,7 +38,10 @@ mod tokens;
 mod verbs;
 mod words;
 
-use crate::gazetteer::{Gazetteer, Mention};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::gazetteer::{Gazetteer, LocalEntity, Mention};
 use crate::text::normalize::OrigSpan;
 use crate::text::CharMap;
 
@@ -60,23 +63,43 @@ pub fn analyse(
 ) -> (Vec<Quote>, Vec<Option<Box<Source>>>) {
     let paras = crate::text::paragraphs(text);
     let raw = marks::find(text, &paras);
-    // A person found by `crate::people` is not a gazetteer entity; quotes name it by its span.
+    // A name found by `crate::people` is a local entity: keyed `LOCAL | k`, one key for all
+    // the mentions of one entity (its name, then its surname).
+    let mut locals: Vec<Arc<LocalEntity>> = Vec::new();
+    let mut local_keys: HashMap<&str, u32> = HashMap::new();
     let mut ments: Vec<MentionRef> = mentions
         .iter()
-        .filter(|m| m.local.is_none())
-        .map(|m| MentionRef {
-            start: m.span.byte_start,
-            end: m.span.byte_end,
-            entity: m.entity,
-            class: class_of(gazetteer.entity(m.entity as usize).kind()),
+        .map(|m| {
+            let (entity, class) = match &m.local {
+                Some(l) => {
+                    let k = *local_keys.entry(l.id.as_str()).or_insert_with(|| {
+                        locals.push(l.clone());
+                        LOCAL | (locals.len() - 1) as u32
+                    });
+                    (k, class_of(l.kind))
+                }
+                None => (
+                    m.entity,
+                    class_of(gazetteer.entity(m.entity as usize).kind()),
+                ),
+            };
+            MentionRef {
+                start: m.span.byte_start,
+                end: m.span.byte_end,
+                entity,
+                class,
+            }
         })
         .collect();
     ments.sort_unstable_by_key(|m| (m.start, m.end));
+    // For the output (the context keeps its own).
+    let out_locals = locals.clone();
     let mut cx = Context {
         text,
         toks: Vec::new(),
         gaz: gazetteer,
         ments,
+        locals,
         history: Vec::new(),
         headline: paras.first().copied().filter(|&(a, b)| {
             paras.len() > 1 && b - a <= 200 && text[a..b].split_whitespace().count() <= 30
@@ -102,7 +125,11 @@ pub fn analyse(
     };
     let speaker = |s: &SpeakerGuess| Speaker {
         span: sp(s.span),
-        entity: s.entity,
+        entity: s.entity.filter(|e| e & LOCAL == 0),
+        local: s
+            .entity
+            .filter(|e| e & LOCAL != 0)
+            .map(|e| out_locals[(e & !LOCAL) as usize].clone()),
         antecedent: s.antecedent.map(sp),
     };
     let mut quotes_b: Vec<(usize, Attributed)> = Vec::new();

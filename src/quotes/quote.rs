@@ -1,5 +1,8 @@
 //! The quote types: a quote, its speaker, how the speaker was found, a number's source.
 
+use std::sync::Arc;
+
+use crate::gazetteer::{Described, Gazetteer, LocalEntity};
 use crate::text::normalize::OrigSpan;
 
 /// Who said something.
@@ -10,9 +13,24 @@ pub struct Speaker {
     pub span: OrigSpan,
     /// The gazetteer entity (index) the speaker resolved to, if any.
     pub entity: Option<u32>,
+    /// The document-local entity the speaker resolved to (a person, organisation or place the
+    /// gazetteer does not know, found by `crate::people`); `entity` is then `None`.
+    pub local: Option<Arc<LocalEntity>>,
     /// For pronouns and role nouns: the earlier (or, for an organisation named just after,
     /// later) words they were resolved to.
     pub antecedent: Option<OrigSpan>,
+}
+
+impl Speaker {
+    /// The id, name and kind of the entity the speaker resolved to, from the gazetteer or the
+    /// document; `None` when the speaker resolved to none.
+    pub fn describe<'a>(&'a self, gaz: &'a Gazetteer) -> Option<Described<'a>> {
+        match (&self.local, self.entity) {
+            (Some(l), _) => Some(Described::of(Some(l.as_ref()), u32::MAX, gaz)),
+            (None, Some(e)) => Some(Described::of(None, e, gaz)),
+            (None, None) => None,
+        }
+    }
 }
 
 /// How a quote's speaker was found.

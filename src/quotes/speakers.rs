@@ -251,12 +251,7 @@ impl<'a> Context<'a> {
             if m.class != MentionClass::Person {
                 return false;
             }
-            let role = self
-                .gaz
-                .entity(m.entity as usize)
-                .role()
-                .unwrap_or("")
-                .to_lowercase();
+            let role = self.role(m.entity);
             let mut ts = m.start.saturating_sub(48);
             while !self.text.is_char_boundary(ts) {
                 ts += 1;
@@ -284,7 +279,7 @@ impl<'a> Context<'a> {
                 }
             }
             let ty = self.attr(m.entity, "type").unwrap_or("").to_lowercase();
-            let name = self.gaz.entity(m.entity as usize).name().to_lowercase();
+            let name = self.name(m.entity);
             fit.iter().any(|f| ty.contains(f) || name.contains(f))
         };
         let split = self.ments.partition_point(|m| m.start < span.0);

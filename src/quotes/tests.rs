@@ -416,3 +416,56 @@ fn colon_introductions_and_dashed_appositions() {
     let t = "Karl Weber — a farmer from Tarnby — says the rain was \"a gift.\"";
     assert_eq!(said(t)[0].1.as_deref(), Some("Karl Weber"));
 }
+
+#[test]
+fn a_local_entity_speaks_and_a_pronoun_finds_it_by_its_gender() {
+    use crate::gazetteer::{Form, LocalEntity};
+    use std::sync::Arc;
+    let g = gaz();
+    let text = "Jane Smith met Ilse Varga. \"We agreed,\" he said. \"It is done,\" Varga said.";
+    let local = Arc::new(LocalEntity {
+        id: "local:ilse-varga".into(),
+        name: "Ilse Varga".into(),
+        kind: "person",
+        gender: Some("female"),
+    });
+    let mut mentions = g.find(text, MatchOptions::default()).unwrap();
+    for (s, form) in [("Ilse Varga", Form::Name), ("Varga said", Form::Surname)] {
+        let b = text.find(s).unwrap();
+        let e = b + s
+            .split(' ')
+            .next()
+            .filter(|_| form == Form::Surname)
+            .map_or(s.len(), str::len);
+        mentions.push(Mention {
+            span: OrigSpan {
+                char_start: b,
+                char_end: e,
+                byte_start: b,
+                byte_end: e,
+            },
+            entity: u32::MAX,
+            form,
+            candidates: Vec::new(),
+            ambiguous: false,
+            local: Some(local.clone()),
+        });
+    }
+    mentions.sort_by_key(|m| m.span.byte_start);
+    let (qs, _) = analyse(text, &mentions, &g, &[]);
+    let who: Vec<(Option<&str>, Option<String>)> = qs
+        .iter()
+        .map(|q| {
+            let sp = q.speaker.as_ref().unwrap();
+            (
+                sp.local.as_ref().map(|p| p.id.as_str()),
+                sp.entity.map(|e| g.entity(e as usize).id().to_string()),
+            )
+        })
+        .collect();
+    // `he` passes over the nearer woman (the local Ilse Varga) to the person who may be a man
+    // (Jane Smith: the gazetteer gives no gender); the surname alone is the local person
+    // named in full before.
+    assert_eq!(who[0], (None, Some("smith".to_string())));
+    assert_eq!(who[1], (Some("local:ilse-varga"), None));
+}

@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "python" / "wirescan" / "data"
 GIVEN_NAMES_OUT = ROOT / "src" / "people" / "given_names.txt"
-VERSION = "2026.12.3"
+VERSION = "2026.12.4"
 CURRENCY = "2026-12"
 
 GENDER = {"M": "male", "F": "female"}
@@ -539,6 +539,44 @@ class Builder:
                     if key in rec:
                         rec[key] = [a for a in rec[key] if lexicon.fold(a) not in block]
 
+    def us_state_universities(self) -> None:
+        """`Ohio State`, `Michigan State`, `Florida State` are universities in news (and their
+        teams), not the states: the alias `<state> State` leaves the state (except Washington
+        State and New York State, the states' own names) and goes to the `<state> State
+        University` the sources have, with the university's QID."""
+        states = {
+            r["name"]: r
+            for r in self.records.values()
+            if r.get("feature") == "admin1" and r.get("country") == "US"
+        }
+        unis = {
+            r["name"].removeprefix("The "): r for r in self.records.values() if r["kind"] == "org"
+        }
+        for name, st in states.items():
+            short = f"{name} State"
+            if name.endswith(" State"):
+                continue
+            if "aliases" in st:
+                st["aliases"] = [a for a in st["aliases"] if lexicon.fold(a) != lexicon.fold(short)]
+            uni = unis.get(f"{short} University")
+            if uni is not None and short not in uni.setdefault("aliases", []):
+                uni["aliases"].append(short)
+
+    def saint_forms(self) -> None:
+        """A place named `Saint X` is written `St. X` in news, and the other way round (`St.
+        Paul`, `Saint Louis`), unless that form is another place's name."""
+        names = {lexicon.fold(r["name"]) for r in self.records.values()}
+        for r in self.records.values():
+            if r["kind"] != "place":
+                continue
+            for a, b in (("Saint ", "St. "), ("St. ", "Saint ")):
+                if r["name"].startswith(a):
+                    other = b + r["name"][len(a) :]
+                    if lexicon.fold(other) in names:
+                        continue
+                    if other not in r.setdefault("aliases", []):
+                        r["aliases"].append(other)
+
     def extra_aliases(self) -> None:
         """Curated aliases for entities that come from the open data (UN -> U.N.)."""
         split = lambda s: [x.strip() for x in (s or "").split("|") if x.strip()]  # noqa: E731
@@ -774,6 +812,12 @@ def clean(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def qid_number(r: dict[str, Any]) -> int:
+    """The number of the record's Wikidata id; records without one after all with one."""
+    q = r.get("wikidata") or (r["id"] if re.fullmatch(r"Q\d+", r["id"]) else None)
+    return int(q[1:]) if q else 1 << 62
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sources", required=True, type=Path, help="the gazetteer-sources folder")
@@ -808,13 +852,15 @@ def main() -> None:
     for r in b.records.values():
         if r["kind"] == "person":
             lex.add_name(r["name"])
-    lex.names |= census_first
+    lex.names |= set(census_first)
     b.linked_places(sources.us_states(args.sources))
     b.linked_people()
     b.linked_orgs()
     b.fill_curated_qids()
     b.filter_aliases()
     b.blocked_aliases()
+    b.us_state_universities()
+    b.saint_forms()
     b.dedupe_aliases()
     for r in b.records.values():
         # Heads of state and government, ministers and leaders (the curated people) and US
@@ -831,7 +877,11 @@ def main() -> None:
             r["prominent"] = True
     lexicon.write_given_names(GIVEN_NAMES_OUT, census_first, b.records.values(), lex.common)
     records = [clean(r) for r in b.records.values()]
-    records.sort(key=lambda r: (-r.get("priority", 0), r["id"]))
+    # Among entities of one priority, the one with the older (smaller) Wikidata number comes
+    # first, and the matcher prefers it where the document does not decide: an older item is
+    # most often the better-known namesake (`LSU` in a US document: Louisiana State University,
+    # Q1521725, not La Sierra University, Q6465284).
+    records.sort(key=lambda r: (-r.get("priority", 0), qid_number(r), r["id"]))
     OUT.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     (OUT / "default_gazetteer.json.gz").write_bytes(gzip.compress(payload, 9, mtime=0))
@@ -853,7 +903,9 @@ def main() -> None:
             "(ids are QIDs where known; former_id keeps the old id). 2026.12.2: US presidents "
             "and vice presidents from 1933, QIDs for the curated entities, New York the city, "
             "phrases of common words need evidence. 2026.12.3: no one-letter aliases; the "
-            "major parties under their news names; Congress, Senate, Turkey."
+            "major parties under their news names; Congress, Senate, Turkey. 2026.12.4: "
+            "`<state> State` is the university; St./Saint forms of places; ABC, Thomson "
+            "Reuters, the US armed forces; older QIDs first among equals."
         ),
         "qid_share": round(sum(1 for r in records if r.get("wikidata")) / len(records), 3),
         "licences": {
