@@ -21,12 +21,16 @@ fn gaz() -> Gazetteer {
 
 /// (surface, id) of every mention `find` returns.
 fn found(text: &str) -> Vec<(String, String)> {
-    let g = gaz();
+    found_in(&gaz(), text)
+}
+
+/// As [`found`], with the gazetteer `g`.
+fn found_in(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
     let m = g.find(text, Default::default()).unwrap();
-    find(text, m, &g)
+    find(text, m, g)
         .iter()
         .map(|m| {
-            let d = m.describe(&g);
+            let d = m.describe(g);
             (
                 text[m.span.byte_start..m.span.byte_end].to_string(),
                 d.id.to_string(),
@@ -414,19 +418,7 @@ fn a_surname_after_another_given_name_is_another_person_and_a_given_name_is_no_d
         GazetteerOptions::default(),
     )
     .unwrap();
-    let run = |text: &str| -> Vec<(String, String)> {
-        let m = g.find(text, Default::default()).unwrap();
-        find(text, m, &g)
-            .iter()
-            .map(|m| {
-                let d = m.describe(&g);
-                (
-                    text[m.span.byte_start..m.span.byte_end].to_string(),
-                    d.id.to_string(),
-                )
-            })
-            .collect()
-    };
+    let run = |text: &str| found_in(&g, text);
     assert_eq!(
         run("Paula Quist spoke. Later Quist and her husband Oskar Quist left."),
         vec![
