@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -213,6 +214,25 @@ def test_bundle_counts_agree_and_every_id_is_well_formed() -> None:
     assert info["entities"] == len(g)
     bad = [i for i in g.ids() if not re.fullmatch(r"Q[1-9][0-9]*|[a-z]+:[^\[\]]+", i)]
     assert bad == []
+
+
+def test_the_default_is_linked_to_wikidata_and_small_towns_need_a_link() -> None:
+    records = wirescan.Gazetteer.default().records()
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        by_kind.setdefault(r["kind"], []).append(r["attributes"])
+    assert len(by_kind["person"]) >= 10_000
+    assert len(by_kind["org"]) >= 50_000
+    assert len(by_kind["place"]) >= 60_000
+    linked = sum(1 for r in records if r["attributes"].get("wikidata"))
+    assert linked / len(records) >= 0.9
+    # A city nothing links to Wikidata is kept only from 30,000 inhabitants up.
+    cities = [a for a in by_kind["place"] if a.get("feature") == "city"]
+    small = [a for a in cities if 0 < a.get("population", 0) < 30_000]
+    assert [a for a in small if not a.get("wikidata")] == []
+    # Linked towns of any size stay, and so do large unlinked ones.
+    assert len(small) > 1000
+    assert any(not a.get("wikidata") for a in cities)
 
 
 def test_ids_are_qids_and_former_ids_still_find_entities() -> None:

@@ -35,10 +35,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "python" / "wirescan" / "data"
 GIVEN_NAMES_OUT = ROOT / "src" / "people" / "given_names.txt"
-VERSION = "2026.12.4"
+VERSION = "2026.12.5"
 CURRENCY = "2026-12"
 
 GENDER = {"M": "male", "F": "female"}
+# A city that no source links to Wikidata is kept only from this size up: smaller unlinked towns
+# cannot be linked, and in world news their names are more often something else.
+MIN_UNLINKED_CITY = 30_000
 SHORT_CODES = {"US", "UK", "USA", "UAE", "PRC", "ROK", "DPRK", "DRC", "U.S.", "U.K.", "U.S.A."}
 # Given names common in world news that are also city names (GeoNames >= 15,000).
 COMMON_GIVEN_NAMES = set(
@@ -652,6 +655,20 @@ class Builder:
             names.add(lexicon.fold(rec["name"]))
             self.add(rec, "countries-states-cities")
 
+    def drop_unlinked_towns(self) -> None:
+        """Drops the GeoNames cities under `MIN_UNLINKED_CITY` inhabitants that no source links
+        to Wikidata (capitals stay)."""
+        for rid in [
+            rid
+            for rid, r in self.records.items()
+            if r.get("kind") == "place"
+            and r.get("feature") == "city"
+            and not r.get("wikidata")
+            and (r.get("population") or 0) < MIN_UNLINKED_CITY
+        ]:
+            del self.records[rid]
+            self.counts["cities_dropped_unlinked_small"] += 1
+
     def place_name_ok(self, name: str, taken: set[str]) -> bool:
         """May a small place's bare name match alone? Not when another entity, a person's name
         or a common word has it, nor when it is short or not Latin."""
@@ -854,6 +871,7 @@ def main() -> None:
             lex.add_name(r["name"])
     lex.names |= set(census_first)
     b.linked_places(sources.us_states(args.sources))
+    b.drop_unlinked_towns()
     b.linked_people()
     b.linked_orgs()
     b.fill_curated_qids()
@@ -905,7 +923,8 @@ def main() -> None:
             "phrases of common words need evidence. 2026.12.3: no one-letter aliases; the "
             "major parties under their news names; Congress, Senate, Turkey. 2026.12.4: "
             "`<state> State` is the university; St./Saint forms of places; ABC, Thomson "
-            "Reuters, the US armed forces; older QIDs first among equals."
+            "Reuters, the US armed forces; older QIDs first among equals. 2026.12.5: no unlinked "
+            "cities under 30,000 inhabitants."
         ),
         "qid_share": round(sum(1 for r in records if r.get("wikidata")) / len(records), 3),
         "licences": {
