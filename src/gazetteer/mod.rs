@@ -19,6 +19,7 @@ mod context;
 mod matcher;
 mod model;
 mod record;
+mod start_filter;
 mod store;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

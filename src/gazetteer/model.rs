@@ -225,27 +225,43 @@ impl Mention {
     pub fn describe<'a>(&'a self, gaz: &'a super::Gazetteer) -> Described<'a> {
         Described::of(self.local.as_deref(), self.entity, gaz)
     }
+
+    /// The kind (`person`, `org`, `place`) of the entity the mention names.
+    pub fn kind<'a>(&'a self, gaz: &'a super::Gazetteer) -> &'a str {
+        match &self.local {
+            Some(p) => p.kind,
+            None => gaz.entity(self.entity as usize).kind(),
+        }
+    }
 }
 
 impl<'a> Described<'a> {
     /// What a mention of gazetteer entity `entity`, or of the local person `local`, names.
     pub fn of(local: Option<&'a LocalEntity>, entity: u32, gaz: &'a super::Gazetteer) -> Self {
         match local {
-            Some(p) => Described {
-                id: &p.id,
-                name: &p.name,
-                kind: p.kind,
-                wikidata: None,
-            },
-            None => {
-                let e = gaz.entity(entity as usize);
-                Described {
-                    id: e.id(),
-                    name: e.name(),
-                    kind: e.kind(),
-                    wikidata: e.wikidata(),
-                }
-            }
+            Some(p) => Self::local(p),
+            None => Self::known(entity, gaz),
+        }
+    }
+
+    /// What gazetteer entity `entity` is.
+    pub fn known(entity: u32, gaz: &'a super::Gazetteer) -> Self {
+        let e = gaz.entity(entity as usize);
+        Described {
+            id: e.id(),
+            name: e.name(),
+            kind: e.kind(),
+            wikidata: e.wikidata(),
+        }
+    }
+
+    /// What a document-local entity is.
+    pub fn local(p: &'a LocalEntity) -> Self {
+        Described {
+            id: &p.id,
+            name: &p.name,
+            kind: p.kind,
+            wikidata: None,
         }
     }
 }

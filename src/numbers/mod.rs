@@ -25,6 +25,8 @@ mod words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;
 
 use crate::error::Result;
 use crate::text::{NormOptions, NormText};

@@ -197,24 +197,25 @@ fn given_name_not_demonym(text: &str, m: &Mention) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let determiner = matches!(
-        prev.as_str(),
-        "a" | "an"
-            | "the"
-            | "one"
-            | "another"
-            | "every"
-            | "each"
-            | "any"
-            | "no"
-            | "fellow"
-            | "young"
-            | "old"
-            | "first"
-            | "lone"
-            | "proud"
-            | "true"
-    ) || prev.bytes().all(|b| b.is_ascii_digit()) && !prev.is_empty();
+    // `a Finn`, `their Dane`, `one Scot`, `a fellow Swede`, `two Finns`.
+    let determiner = crate::text::is_determiner(&prev)
+        || matches!(
+            prev.as_str(),
+            "one"
+                | "another"
+                | "every"
+                | "each"
+                | "any"
+                | "no"
+                | "fellow"
+                | "young"
+                | "old"
+                | "first"
+                | "lone"
+                | "proud"
+                | "true"
+        )
+        || prev.bytes().all(|b| b.is_ascii_digit()) && !prev.is_empty();
     !determiner
 }
 
@@ -342,13 +343,6 @@ struct Finder<'a> {
 }
 
 impl<'a> Finder<'a> {
-    fn kind_of(&self, m: &Mention) -> &'a str {
-        match &m.local {
-            Some(p) => p.kind,
-            None => self.gaz.entity(m.entity as usize).kind(),
-        }
-    }
-
     fn person(&mut self, ws: &[usize]) -> Arc<LocalEntity> {
         let name: Vec<&str> = ws
             .iter()
@@ -508,7 +502,7 @@ impl<'a> Finder<'a> {
         if p.len() < 2
             || m.form != Form::Surname
             || (m.span.byte_start, m.span.byte_end) != (last.start, last.end)
-            || self.kind_of(m) != "person"
+            || m.kind(self.gaz) != "person"
         {
             return false;
         }
@@ -592,7 +586,7 @@ impl<'a> Finder<'a> {
             }
             // A demonym ends no person's name (`an African American, who`).
             if (m.form == Form::Demonym && m.span.byte_end == e)
-                || self.kind_of(m) == "person"
+                || m.kind(self.gaz) == "person"
                 || m.span.byte_start < s
                 || m.span.byte_end > e
                 || (m.span.byte_start == s && m.span.byte_end == e)
@@ -694,7 +688,7 @@ pub fn find(text: &str, mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Mention>
         let overlapped = overlapping(&mentions, w.start, w.end);
         let mut ok = true;
         for m in overlapped {
-            if f.kind_of(m) == "person" || m.span.byte_start != w.start || m.span.byte_end != w.end
+            if m.kind(f.gaz) == "person" || m.span.byte_start != w.start || m.span.byte_end != w.end
             {
                 ok = false;
             }

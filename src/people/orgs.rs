@@ -96,28 +96,7 @@ fn weak_head(w: &str) -> bool {
 
 /// Days and months: `the Supreme Court on Wednesday` is not `Court on Wednesday`.
 fn date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    crate::text::is_weekday(w) || crate::text::is_month_name(w)
 }
 
 /// A capitalised word that says where something is from (`Oklahoma City-based`, `US-born`):
@@ -221,19 +200,12 @@ impl Finder<'_> {
                 && a.end - a.start <= 4
                 && self
                     .mentions_at(a.start, a.end + 1)
-                    .any(|m| self.kind(m) == "place"))
+                    .any(|m| m.kind(self.gaz) == "place"))
     }
 
     fn mentions_at(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention> {
         super::overlapping(self.mentions, s, e)
             .filter(move |m| m.span.byte_start == s && m.span.byte_end == e)
-    }
-
-    fn kind(&self, m: &Mention) -> &str {
-        match &m.local {
-            Some(p) => p.kind,
-            None => self.gaz.entity(m.entity as usize).kind(),
-        }
     }
 
     /// Is the gap before word `k + 1` a connector?
@@ -362,7 +334,7 @@ impl Finder<'_> {
             }
             let covers_head = m.span.byte_start <= self.words[h].start;
             if m.span.byte_end == e
-                && (m.span.byte_start == s || (covers_head && self.kind(m) != "person"))
+                && (m.span.byte_start == s || (covers_head && m.kind(self.gaz) != "person"))
             {
                 // A name the gazetteer knows, whole or with its head (`US House Intelligence
                 // Committee`: the US and the committee the gazetteer has).

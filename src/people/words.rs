@@ -224,6 +224,9 @@ pub(super) fn is_not_name_word(w: &str) -> bool {
     // A title of nobility heads a name only with its seat (`Duke of Avalon`); `Annie Duke`
     // is a person.
     super::orgs::head(w).is_some_and(|h| h != super::orgs::Head::Person)
+        || crate::text::is_weekday(w)
+        // `March` and `May` are names too.
+        || crate::text::is_month_name(w) && !matches!(w, "march" | "may")
         || matches!(
             w,
             "university"
@@ -377,23 +380,6 @@ pub(super) fn is_not_name_word(w: &str) -> bool {
                 | "western"
                 | "central"
                 | "new"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "april"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
                 | "god"
                 | "christmas"
                 | "easter"

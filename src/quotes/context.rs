@@ -1,6 +1,7 @@
 //! The attribution context: the current sentence's tokens, the document's mentions and
 //! speakers so far; noun phrases around a verb, and what an entity is (class, country, role).
 
+use crate::text::is_determiner;
 use std::sync::Arc;
 
 use crate::gazetteer::{Gazetteer, LocalEntity};
@@ -218,7 +219,7 @@ impl<'a> Context<'a> {
                 break;
             }
             a -= 1;
-            if words::determiner(w) {
+            if is_determiner(w) {
                 break;
             }
         }
@@ -250,7 +251,7 @@ impl<'a> Context<'a> {
             b += 1;
         }
         // Drop a trailing determiner or time lead.
-        while b > i && (words::determiner(t[b - 1].lw()) || words::time_lead(t[b - 1].lw())) {
+        while b > i && (is_determiner(t[b - 1].lw()) || words::time_lead(t[b - 1].lw())) {
             b -= 1;
         }
         (b > i).then_some((i, b))

@@ -4,6 +4,7 @@
 use super::context::*;
 use super::tokens::*;
 use super::words::{self};
+use crate::text::is_determiner;
 
 impl Context<'_> {
     /// The cues of the sentence with tokens `s0..s1`, resolved in order.
@@ -49,7 +50,7 @@ impl Context<'_> {
                 let prev = (i > s0).then(|| self.toks[i - 1]);
                 let after = self.toks.get(i + 1).filter(|_| i + 1 < s1);
                 // `the reported troop movements`, `so-called`: not a verb here.
-                let adjectival = prev.is_some_and(|p| p.is_word() && words::determiner(p.lw()));
+                let adjectival = prev.is_some_and(|p| p.is_word() && is_determiner(p.lw()));
                 let noun_ok = !verb.noun_like
                     || after.is_none_or(|a| {
                         !a.is_word() || a.cap || a.lw() == "that" || a.lw() == "it"
@@ -171,7 +172,7 @@ impl Context<'_> {
             return false;
         }
         if b - a == 1
-            && (words::determiner(first)
+            && (is_determiner(first)
                 || words::np_stop(first)
                 || words::introductory(first)
                 || words::time_word(first)
@@ -201,7 +202,7 @@ impl Context<'_> {
             }
         }
         let mut b = s0;
-        if b < limit && t[b].is_word() && words::determiner(t[b].lw()) {
+        if b < limit && t[b].is_word() && is_determiner(t[b].lw()) {
             b += 1;
         }
         let first_proper = b;

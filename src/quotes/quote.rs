@@ -26,8 +26,8 @@ impl Speaker {
     /// document; `None` when the speaker resolved to none.
     pub fn describe<'a>(&'a self, gaz: &'a Gazetteer) -> Option<Described<'a>> {
         match (&self.local, self.entity) {
-            (Some(l), _) => Some(Described::of(Some(l.as_ref()), u32::MAX, gaz)),
-            (None, Some(e)) => Some(Described::of(None, e, gaz)),
+            (Some(l), _) => Some(Described::local(l)),
+            (None, Some(e)) => Some(Described::known(e, gaz)),
             (None, None) => None,
         }
     }

@@ -2,6 +2,7 @@
 
 use super::context::*;
 use super::words::{self, Gender, Pronoun, Role};
+use crate::text::is_determiner;
 
 impl<'a> Context<'a> {
     /// Resolves the speaker phrase of tokens `a..b`.
@@ -12,7 +13,7 @@ impl<'a> Context<'a> {
         // (Not when a determiner alone would be left: `the statement said` keeps its words.)
         if b - a >= 2
             && words::document_noun(t[b - 1].lw())
-            && !(b - a == 2 && words::determiner(t[a].lw()))
+            && !(b - a == 2 && is_determiner(t[a].lw()))
         {
             b -= 1;
         }

@@ -85,14 +85,6 @@ pub(crate) fn np_stop(w: &str) -> bool {
     )
 }
 
-/// Determiners: part of a noun phrase, and its first word.
-pub(crate) fn determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "these" | "those"
-    )
-}
-
 /// Words between a subject and its verb that are skipped (`Kim has also said`, `Peskov on
 /// Friday said`).
 pub(crate) fn between_subject_and_verb(w: &str) -> bool {
@@ -267,36 +259,30 @@ pub(crate) fn introductory(w: &str) -> bool {
 
 /// Time words skipped next to a verb (`said Friday`, `on Friday said`, `earlier this week`).
 pub(crate) fn time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "today"
-            | "yesterday"
-            | "tonight"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "weekend"
-            | "day"
-            | "hour"
-            | "decade"
-            | "days"
-            | "weeks"
-            | "months"
-            | "years"
-            | "hours"
-            | "decades"
-    )
+    crate::text::is_weekday(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "weekend"
+                | "day"
+                | "hour"
+                | "decade"
+                | "days"
+                | "weeks"
+                | "months"
+                | "years"
+                | "hours"
+                | "decades"
+        )
 }
 
 /// Words that lead a time phrase (`on Friday`, `this week`, `last month`).

@@ -6,41 +6,12 @@ pub mod normalize;
 mod paragraphs;
 pub mod sentences;
 pub(crate) mod swar;
+mod words;
 
 pub use charmap::CharMap;
 pub use normalize::{is_word_char, NormOptions, NormText};
 pub use paragraphs::paragraphs;
-
-/// Month names and their abbreviations, in lower case (`october`, `oct`, `sept`).
-pub fn is_month_word(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
-}
+pub use words::{is_determiner, is_month_name, is_month_word, is_weekday};
 
 /// FNV-1a: a fast hash for the short words of the word lists (numbers' triggers, the
 /// reporting-verb lexicon), looked up once per word of a text, where SipHash costs more than
