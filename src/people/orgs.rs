@@ -19,51 +19,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::words::{head, Head};
 use super::{fold, local_id, words, Word};
 use crate::gazetteer::{Form, Gazetteer, LocalEntity, Mention};
 
 /// The most words a name found here may have (`Office of the United Nations High Commissioner
 /// for Human Rights` has nine).
 const MAX_WORDS: usize = 12;
-
-/// What a head word makes the name it ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Head {
-    Org,
-    Place,
-    Event,
-    /// A title of nobility with its seat (`Duchess of Cambridge`): a person.
-    Person,
-}
-
-/// The kind of name that `w` (folded) heads, if it heads one.
-pub(super) fn head(w: &str) -> Option<Head> {
-    use Head::*;
-    Some(match w {
-        "university" | "college" | "school" | "academy" | "institute" | "institution"
-        | "police" | "department" | "ministry" | "agency" | "office" | "bureau" | "service"
-        | "services" | "group" | "party" | "council" | "committee" | "commission" | "court"
-        | "bank" | "company" | "corporation" | "corp" | "inc" | "ltd" | "llc" | "plc"
-        | "limited" | "club" | "fc" | "league" | "association" | "foundation" | "society"
-        | "fund" | "trust" | "union" | "federation" | "authority" | "administration" | "board"
-        | "army" | "navy" | "airlines" | "airways" | "systems" | "technologies" | "management"
-        | "enforcement" | "protection" | "organization" | "organisation" | "hospital"
-        | "clinic" | "network" | "studios" | "records" | "exchange" | "coalition" | "alliance"
-        | "center" | "centre" | "museum" | "library" | "times" | "journal" | "herald"
-        | "tribune" | "gazette" | "chronicle" | "magazine" => Org,
-        "airport" | "station" | "stadium" | "arena" | "bridge" | "street" | "avenue" | "road"
-        | "boulevard" | "square" | "park" | "hall" | "palace" | "tower" | "prison" | "jail"
-        | "base" | "hotel" | "mine" | "river" | "lake" | "mountain" | "mountains" | "island"
-        | "islands" | "valley" | "county" | "counties" | "province" | "district" | "region"
-        | "beach" | "bay" | "harbor" | "harbour" | "cathedral" => Place,
-        "duke" | "duchess" | "earl" | "countess" | "marquess" | "viscount" | "prince"
-        | "princess" => Person,
-        "cup" | "marathon" | "games" | "olympics" | "championship" | "championships" | "prize"
-        | "award" | "awards" | "festival" | "war" | "act" | "treaty" | "bowl" | "trophy"
-        | "series" | "day" => Event,
-        _ => return None,
-    })
-}
 
 /// Are the two words (folded) a given name and an event's head word, so a person's name
 /// (`Doris Day`, `Tom Cup`)?

@@ -217,13 +217,52 @@ pub(super) fn is_particle(w: &str) -> bool {
     )
 }
 
+/// What a head word makes the name it ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Head {
+    Org,
+    Place,
+    Event,
+    /// A title of nobility with its seat (`Duchess of Cambridge`): a person.
+    Person,
+}
+
+/// The kind of name that `w` (folded) heads, if it heads one.
+pub(super) fn head(w: &str) -> Option<Head> {
+    use Head::*;
+    Some(match w {
+        "university" | "college" | "school" | "academy" | "institute" | "institution"
+        | "police" | "department" | "ministry" | "agency" | "office" | "bureau" | "service"
+        | "services" | "group" | "party" | "council" | "committee" | "commission" | "court"
+        | "bank" | "company" | "corporation" | "corp" | "inc" | "ltd" | "llc" | "plc"
+        | "limited" | "club" | "fc" | "league" | "association" | "foundation" | "society"
+        | "fund" | "trust" | "union" | "federation" | "authority" | "administration" | "board"
+        | "army" | "navy" | "airlines" | "airways" | "systems" | "technologies" | "management"
+        | "enforcement" | "protection" | "organization" | "organisation" | "hospital"
+        | "clinic" | "network" | "studios" | "records" | "exchange" | "coalition" | "alliance"
+        | "center" | "centre" | "museum" | "library" | "times" | "journal" | "herald"
+        | "tribune" | "gazette" | "chronicle" | "magazine" => Org,
+        "airport" | "station" | "stadium" | "arena" | "bridge" | "street" | "avenue" | "road"
+        | "boulevard" | "square" | "park" | "hall" | "palace" | "tower" | "prison" | "jail"
+        | "base" | "hotel" | "mine" | "river" | "lake" | "mountain" | "mountains" | "island"
+        | "islands" | "valley" | "county" | "counties" | "province" | "district" | "region"
+        | "beach" | "bay" | "harbor" | "harbour" | "cathedral" => Place,
+        "duke" | "duchess" | "earl" | "countess" | "marquess" | "viscount" | "prince"
+        | "princess" => Person,
+        "cup" | "marathon" | "games" | "olympics" | "championship" | "championships" | "prize"
+        | "award" | "awards" | "festival" | "war" | "act" | "treaty" | "bowl" | "trophy"
+        | "series" | "day" => Event,
+        _ => return None,
+    })
+}
+
 /// Capitalised words after which a run of capitalised words names a place, an organisation, an
 /// event or a work rather than a person (`Ohio State University`, `Lake Burton`, `Houston
 /// Police`, `Miami Dolphins`), and words that never belong to a person's name.
 pub(super) fn is_not_name_word(w: &str) -> bool {
     // A title of nobility heads a name only with its seat (`Duke of Avalon`); `Annie Duke`
     // is a person.
-    super::orgs::head(w).is_some_and(|h| h != super::orgs::Head::Person)
+    head(w).is_some_and(|h| h != Head::Person)
         || crate::text::is_weekday(w)
         // `March` and `May` are names too.
         || crate::text::is_month_name(w) && !matches!(w, "march" | "may")
