@@ -12,12 +12,13 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
+use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 
 use super::context::{resolve_by_context, title_before, title_fits_role, Seen};
 use super::model::{CasePolicy, Form, GazetteerOptions, MatchOptions, Mention};
 use super::start_filter::StartFilter;
 use super::store::Store;
+use super::trie::PrefixTrie;
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::normalize::normalize_str;
 use crate::text::swar::skip_ascii_word;
@@ -68,8 +69,8 @@ const WORD_END: u32 = 1 << 31;
 
 #[derive(Debug)]
 enum Auto {
-    Dfa(dfa::DFA),
-    Nfa(contiguous::NFA),
+    Dfa(Box<dfa::DFA>),
+    Trie(PrefixTrie),
 }
 
 impl Auto {
@@ -83,26 +84,19 @@ impl Auto {
                 .prefilter(false)
                 .build(patterns)
                 .map_err(err)?;
-            // Patterns with many distinct bytes make wide DFA rows; past the cap an NFA is the
+            // Patterns with many distinct bytes make wide DFA rows; past the cap a tree is the
             // better trade.
             if dfa.memory_usage() <= DFA_MAX_MEMORY {
-                return Ok(Auto::Dfa(dfa));
+                return Ok(Auto::Dfa(Box::new(dfa)));
             }
         }
-        Ok(Auto::Nfa(
-            contiguous::Builder::new()
-                .dense_depth(NFA_DENSE_DEPTH)
-                .match_kind(MatchKind::LeftmostLongest)
-                .prefilter(false)
-                .build(patterns)
-                .map_err(err)?,
-        ))
+        Ok(Auto::Trie(PrefixTrie::new(patterns)))
     }
 
     fn memory_usage(&self) -> usize {
         match self {
             Auto::Dfa(d) => d.memory_usage(),
-            Auto::Nfa(n) => n.memory_usage(),
+            Auto::Trie(t) => t.memory_usage(),
         }
     }
 }
@@ -118,23 +112,20 @@ struct Shard {
 }
 
 /// A shard with up to this many pattern bytes gets a DFA (fast, and two threads walk it without
-/// contending); a larger one a contiguous NFA (about 8x smaller).
+/// contending); a larger one a prefix tree ([`PrefixTrie`]: 5-10x smaller, built in one pass).
 const DFA_LIMIT_BYTES: usize = 200_000;
 /// Gazetteers with up to this many pattern bytes are split into DFA-sized shards (the DFAs take
-/// 10-75 bytes a pattern byte; shards whose first-byte bucket is too big stay NFAs); larger ones
-/// into NFA shards. The Wikidata-linked default (3.8 MB of patterns) is cut this way into 14
-/// shards of 200-470 KB, which are NFAs all the same (a DFA that size passes `DFA_MAX_MEMORY`):
-/// against two large NFA shards it compiles in 0.8 s instead of 1.0 s and peaks at ~350 MB
-/// instead of ~410 MB (bench/results/builds-default-dfa.md). Real-name gazetteers of 100k
-/// aliases are NFAs too; only small ones get DFAs.
+/// 10-75 bytes a pattern byte; shards whose first-byte bucket is too big get a tree); larger
+/// ones into tree shards. The Wikidata-linked default (3.8 MB of patterns) is cut this way into
+/// 14 shards of 200-470 KB, all trees (a DFA that size would pass `DFA_MAX_MEMORY`). Real-name
+/// gazetteers of 100k aliases get DFAs for most shards: on real news they match 1.3-1.6x faster
+/// than trees of the same shards (bench/results/builds-2026-12-03.md).
 const DFA_GAZETTEER_BYTES: usize = 6_000_000;
 /// Target size of a DFA shard.
 const DFA_SHARD_BYTES: usize = 200_000;
-/// NFA states this close to the root get dense transition rows.
-const NFA_DENSE_DEPTH: usize = 4;
-/// A DFA shard larger than this is rebuilt as an NFA.
+/// A DFA shard larger than this is rebuilt as a tree.
 const DFA_MAX_MEMORY: usize = 16 << 20;
-/// Target size of an NFA shard (large gazetteers, built in parallel).
+/// Target size of a tree shard (large gazetteers, built in parallel).
 const SHARD_BYTES: usize = 2_000_000;
 const NO_SHARD: u8 = u8::MAX;
 
@@ -632,8 +623,17 @@ impl Compiled {
             if shard != NO_SHARD {
                 let sh = &self.shards[shard as usize];
                 match &sh.auto {
-                    Auto::Dfa(a) => self.ends_at(a, sh.base, t, pos, &mut ends),
-                    Auto::Nfa(a) => self.ends_at(a, sh.base, t, pos, &mut ends),
+                    Auto::Dfa(a) => self.ends_at(&**a, sh.base, t, pos, &mut ends),
+                    Auto::Trie(a) => {
+                        ends.clear();
+                        a.walk(t, pos, |end, pid| {
+                            let global = sh.base + pid;
+                            let word_end = self.pat_cands[global as usize] & WORD_END != 0;
+                            if !word_end || !next_is_word(t, end) {
+                                ends.push((end, global));
+                            }
+                        });
+                    }
                 }
                 let mut matched_end = None;
                 for &(end, pid) in ends.iter().rev() {

@@ -21,6 +21,7 @@ mod model;
 mod record;
 mod start_filter;
 mod store;
+mod trie;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;

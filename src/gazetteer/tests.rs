@@ -283,17 +283,34 @@ fn merge_and_exclude() {
 }
 
 #[test]
-fn large_gazetteer_uses_the_nfa() {
-    let recs: Vec<Value> = (0..20_000)
+fn large_gazetteer_uses_the_tree() {
+    // 20,000 names on one first byte make one shard too large for a DFA: a prefix tree.
+    let mut recs: Vec<Value> = (0..20_000)
         .map(|i| json!({"id": format!("e{i}"), "name": format!("Name{i} Place{i}"), "kind": "place"}))
         .collect();
+    // Nested names on the same first byte: the longest that ends at a word boundary wins.
+    for (id, name) in [
+        ("n", "Nantes"),
+        ("na", "Nantes Atlantique"),
+        ("nx", "Nantesville"),
+    ] {
+        recs.push(json!({"id": id, "name": name, "kind": "place"}));
+    }
     let g = gaz(recs);
+    assert!(g.compiled().unwrap().memory_usage() > 0);
     assert_eq!(
         ids(
             &g,
             "from Name19999 Place19999 to NAME7 Place7, not name8 place8."
         ),
         vec!["e19999", "e7"]
+    );
+    assert_eq!(
+        ids(
+            &g,
+            "Nantes Atlantique, Nantes Atlantiques, Nantesvilles, Nantesville."
+        ),
+        vec!["na", "n", "nx"]
     );
 }
 
