@@ -332,7 +332,20 @@ impl Compiled {
                 base: a as u32,
             });
         }
-        let mut starts = StartFilter::new(patterns.len());
+        // Patterns are sorted, so those of one first word (ASCII letters and digits) mostly
+        // follow each other: counting the changes estimates the distinct first words.
+        fn first_word(p: &str) -> &[u8] {
+            let b = p.as_bytes();
+            &b[..b
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len())]
+        }
+        let first_words = 1 + patterns
+            .windows(2)
+            .filter(|w| first_word(w[0]) != first_word(w[1]))
+            .count();
+        let mut starts = StartFilter::new(patterns.len(), first_words);
         for (k, p) in patterns.iter().enumerate() {
             let lo = (pat_cands[k] & !WORD_END) as usize;
             let hi = (pat_cands[k + 1] & !WORD_END) as usize;

@@ -28,6 +28,8 @@ pub(super) struct StartFilter {
     /// First and second words of the patterns that go on after a space.
     pairs: Box<[u64]>,
     word_shift: u32,
+    /// The same for `joined` and `pairs`, sized by the patterns rather than their first words.
+    pair_shift: u32,
     first: [bool; 256],
     one: [bool; 256],
     two: Box<[u64]>,
@@ -42,14 +44,20 @@ const SOLO: usize = 2;
 const SOLO_LOWER: usize = 3;
 
 impl StartFilter {
-    pub(super) fn new(patterns: usize) -> StartFilter {
-        // About 16 bits a pattern (a false positive rate near 6 %), 8 KB to 1 MB.
-        let bits = (patterns * 16).next_power_of_two().clamp(1 << 16, 1 << 23);
+    /// A filter for `patterns` patterns with about `first_words` distinct first words.
+    pub(super) fn new(patterns: usize, first_words: usize) -> StartFilter {
+        // 16-32 bits a first word for `words` (a false positive rate of 3-6 %), and as many a
+        // pattern for `joined` and `pairs`: 8 KB to 1 MB each. Every word of the text that
+        // starts no alias probes `words`, so it is kept as small as that rate allows (the
+        // default gazetteer's 202k patterns have ~100k first words: 1 MB instead of 2).
+        let size = |n: usize| (n * 16).next_power_of_two().clamp(1 << 16, 1 << 23);
+        let (word_bits, bits) = (size(first_words), size(patterns));
         StartFilter {
-            words: vec![[0u64; 4]; bits / 64].into_boxed_slice(),
+            words: vec![[0u64; 4]; word_bits / 64].into_boxed_slice(),
             joined: vec![0u64; bits / 64].into_boxed_slice(),
             pairs: vec![0u64; bits / 64].into_boxed_slice(),
-            word_shift: 64 - bits.trailing_zeros(),
+            word_shift: 64 - word_bits.trailing_zeros(),
+            pair_shift: 64 - bits.trailing_zeros(),
             first: [false; 256],
             one: [false; 256],
             two: vec![0u64; 1 << 10].into_boxed_slice(),
@@ -116,7 +124,7 @@ impl StartFilter {
     #[inline]
     fn word_and_byte(&self, w: &[u8], b: u8) -> usize {
         let h = (Self::word_hash(w) ^ u64::from(b)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-        (h >> self.word_shift) as usize
+        (h >> self.pair_shift) as usize
     }
 
     /// The bit of two words, the second after one space.
@@ -124,7 +132,7 @@ impl StartFilter {
     fn pair_of_words(&self, w1: &[u8], w2: &[u8]) -> usize {
         let h = (Self::word_hash(w1) ^ Self::word_hash(w2).rotate_left(23))
             .wrapping_mul(0xD6E8_FEB8_6659_FD93);
-        (h >> self.word_shift) as usize
+        (h >> self.pair_shift) as usize
     }
 
     /// Given that a pattern may start with the word `t[pos..end]`, might one start there with

@@ -208,7 +208,7 @@ impl<'a> Context<'a> {
         let mut a = end;
         while a > s0 && t[a - 1].is_word() && end - a < 8 {
             let w = t[a - 1].lw();
-            if words::np_stop(w) || words::speech_verb(w).is_some_and(|v| !v.noun_like) {
+            if words::np_stop(w) || t[a - 1].verb.is_some_and(|v| !v.noun_like) {
                 break;
             }
             if words::pronoun(w).is_some() || w == "i" {
@@ -244,7 +244,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             if (b > i && (words::np_stop(w) || words::time_word(w)))
-                || words::speech_verb(w).is_some_and(|v| !v.noun_like)
+                || t[b].verb.is_some_and(|v| !v.noun_like)
             {
                 break;
             }

@@ -46,7 +46,7 @@ impl Context<'_> {
                         speaker: None,
                     });
                 }
-            } else if let Some(verb) = words::speech_verb(w).filter(|_| !self.in_mention(tok)) {
+            } else if let Some(verb) = tok.verb.filter(|_| !self.in_mention(tok)) {
                 let prev = (i > s0).then(|| self.toks[i - 1]);
                 let after = self.toks.get(i + 1).filter(|_| i + 1 < s1);
                 // `the reported troop movements`, `so-called`: not a verb here.
@@ -153,7 +153,7 @@ impl Context<'_> {
         }
         let mut b = s0;
         while b < t && b - s0 < 4 && toks[b].is_word() && toks[b].cap {
-            if b > s0 && words::speech_verb(toks[b].lw()).is_some() {
+            if b > s0 && toks[b].verb.is_some() {
                 break;
             }
             b += 1;
@@ -218,7 +218,7 @@ impl Context<'_> {
             if b > s0 {
                 while b < limit && b - first_proper < 3 && t[b].is_word() {
                     let w = t[b].lw();
-                    if words::np_stop(w) || words::speech_verb(w).is_some() || w.ends_with("ed") {
+                    if words::np_stop(w) || t[b].verb.is_some() || w.ends_with("ed") {
                         break;
                     }
                     b += 1;

@@ -2,7 +2,6 @@
 //! sentence only when what follows does not attribute it.
 
 use super::tokens::*;
-use super::words;
 
 /// The longest sentence, in tokens: longer runs are cut, so memory stays bounded on text with
 /// no sentence ends.
@@ -64,7 +63,7 @@ pub(super) fn verb_within(toks: &[Token], i: usize, n: usize) -> bool {
         .iter()
         .take(n)
         .take_while(|t| t.is_word())
-        .position(|t| words::speech_verb(t.lw()).is_some_and(|v| !v.noun_like))
+        .position(|t| t.verb.is_some_and(|v| !v.noun_like))
     else {
         return false;
     };

@@ -6,6 +6,7 @@ use crate::text::sentences::abbreviation_period;
 use crate::text::swar::skip_ascii_word;
 
 use super::marks::RawQuote;
+use super::verbs::Verb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum TokenKind {
@@ -29,6 +30,8 @@ pub(super) struct Token {
     pub(super) lw: [u8; 15],
     pub(super) lwn: u8,
     pub(super) cap: bool,
+    /// The reporting verb the lower-case word is a form of, looked up once here.
+    pub(super) verb: Option<Verb>,
 }
 
 impl Token {
@@ -40,6 +43,7 @@ impl Token {
             lw: [0; 15],
             lwn: 0,
             cap: false,
+            verb: None,
         }
     }
     pub(super) fn lw(&self) -> &str {
@@ -73,6 +77,7 @@ pub(super) fn word_tok(text: &str, s: usize, e: usize) -> Token {
         n += 1;
     }
     t.lwn = n as u8;
+    t.verb = super::verbs::lookup(t.lw());
     t
 }
 

@@ -1,11 +1,6 @@
-//! Word lists for attribution: speech verbs, and the words that bound a speaker's noun phrase.
-
-pub(crate) use super::verbs::Verb;
-
-/// Speech verbs by lower-case form (the lexicon in [`super::verbs`]).
-pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
-    super::verbs::lookup(w)
-}
+//! Word lists for attribution: the words that bound a speaker's noun phrase, control and
+//! introductory verbs, time words, pronouns and gender cues, roles, document nouns. (Speech
+//! verbs are in [`super::verbs`], looked up once per word by the tokenizer.)
 
 /// Words that end a speaker's noun phrase (scanning away from its verb).
 pub(crate) fn np_stop(w: &str) -> bool {
