@@ -185,11 +185,24 @@ fn words(text: &str) -> (Vec<Word>, String) {
 }
 
 /// Is the demonym mention `m` a given name (`Finn`, `Dane`, `Scot`) written without an
-/// article, determiner or number before it, as a name is?
+/// article, determiner or number before it, as a name is? A demonym shaped like an adjective
+/// (`German`, `Italian`, `Chinese`, `Polish`) before a lower-case word is the adjective
+/// (`the meaning of German words`), unless that word is a speech verb (`German said`).
 fn given_name_not_demonym(text: &str, m: &Mention) -> bool {
     let w = &text[m.span.byte_start..m.span.byte_end];
-    if words::given_name(&fold(w)) != Some(false) {
+    let folded = fold(w);
+    if words::given_name(&folded) != Some(false) {
         return false;
+    }
+    let adjective_shaped = ["an", "ese", "ish"].iter().any(|s| folded.ends_with(s));
+    if adjective_shaped {
+        let next = text[m.span.byte_end..]
+            .strip_prefix(' ')
+            .map(|r| r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
+            .unwrap_or("");
+        if next.starts_with(|c: char| c.is_lowercase()) && !words::is_speech_verb(next) {
+            return false;
+        }
     }
     let before = text[..m.span.byte_start].trim_end();
     let prev = before

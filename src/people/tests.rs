@@ -437,4 +437,28 @@ fn a_surname_after_another_given_name_is_another_person_and_a_given_name_is_no_d
         run("A Finn won; two Finns lost, and one Finn drew."),
         vec![pair("Finn", "fi"), pair("Finns", "fi"), pair("Finn", "fi")]
     );
+    assert_eq!(
+        run("Later Finn scored twice."),
+        vec![pair("Finn", "local:finn")]
+    );
+}
+
+#[test]
+fn an_adjective_shaped_demonym_before_a_lower_case_word_is_the_adjective() {
+    let g = Gazetteer::from_records(
+        vec![json!({"id": "de", "name": "Germany", "kind": "place", "demonyms": ["German"]})],
+        GazetteerOptions::default(),
+    )
+    .unwrap();
+    let run = |text: &str| found_in(&g, text);
+    // `German` is also a given name (Germán), but before a noun it is the adjective.
+    assert_eq!(
+        run("She translated a book of German poems into Welsh."),
+        vec![pair("German", "de")]
+    );
+    // Before a speech verb, or a capital, it stands alone as a name does.
+    assert_eq!(
+        run("Afterwards German said he was staying."),
+        vec![pair("German", "local:german")]
+    );
 }
