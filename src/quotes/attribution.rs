@@ -47,7 +47,47 @@ pub(super) fn title_like(content: &str) -> bool {
                 )
         })
 }
+/// What a colon introduces: the speaker (and verb) of the words before it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ColonIntro {
+    pub(super) speaker: Option<SpeakerGuess>,
+    pub(super) verb: Option<(usize, usize)>,
+    pub(super) cue: Cue,
+}
+
 impl Context<'_> {
+    /// Who speaks what the colon at token `colon` of the current sentence introduces: the
+    /// speaker of a cue right before it (`Smith added:`), else a short name or pronoun right
+    /// before it (`Smith:`), else, when no speech verb comes before it, the sentence's subject
+    /// (`Sanders delivered a snappy retort:`).
+    pub(super) fn colon_intro(&self, colon: usize, scues: &[FoundCue]) -> Option<ColonIntro> {
+        let toks = &self.toks;
+        if let Some(c) = scues.iter().find(|c| c.trigger + 1 == colon) {
+            return Some(ColonIntro {
+                speaker: c.speaker,
+                verb: Some(c.verb),
+                cue: Cue::Before,
+            });
+        }
+        let short_name = |(a, b): (usize, usize)| {
+            b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some())
+        };
+        let colon_cue = |span: (usize, usize)| ColonIntro {
+            speaker: Some(self.resolve(span.0, span.1)),
+            verb: None,
+            cue: Cue::Colon,
+        };
+        if let Some(np) = self.np_words_back(0, colon).filter(|&np| short_name(np)) {
+            return Some(colon_cue(np));
+        }
+        if scues.iter().any(|c| c.trigger < colon) {
+            return None;
+        }
+        self.sentence_subject(0, colon)
+            .filter(|&np| short_name(np))
+            .map(colon_cue)
+    }
+
     /// Attributes the quote at token `t` of the current sentence, given the sentence's cues.
     pub(super) fn attribute(
         &self,
@@ -56,6 +96,7 @@ impl Context<'_> {
         scues: &[FoundCue],
         para_of: &dyn Fn(usize) -> usize,
         last_quote: &mut Option<(usize, Option<SpeakerGuess>)>,
+        intro: Option<ColonIntro>,
     ) -> Attributed {
         let (s0, s1) = (0, self.toks.len());
         let (cs, ce) = q.span();
@@ -95,25 +136,8 @@ impl Context<'_> {
             att.cue = Cue::After;
         }
         if att.cue == Cue::Unattributed && t > s0 && toks[t - 1].k == TokenKind::Colon {
-            if let Some(c) = scues.iter().find(|c| c.trigger + 2 == t) {
-                att.speaker = c.speaker;
-                att.verb = Some(c.verb);
-                att.cue = Cue::Before;
-            } else if let Some((a, b)) = self.np_words_back(s0, t - 1) {
-                if b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some()) {
-                    att.speaker = Some(self.resolve(a, b));
-                    att.cue = Cue::Colon;
-                }
-            }
-            // `Sanders delivered a snappy retort: "…"`: the sentence's subject introduces it
-            // (when no speech verb in the sentence does).
-            if att.cue == Cue::Unattributed && !scues.iter().any(|c| c.trigger < t) {
-                if let Some((a, b)) = self.sentence_subject(s0, t - 1) {
-                    if b - a <= 6 && (toks[a].cap || words::pronoun(toks[a].lw()).is_some()) {
-                        att.speaker = Some(self.resolve(a, b));
-                        att.cue = Cue::Colon;
-                    }
-                }
+            if let Some(intro) = self.colon_intro(t - 1, scues) {
+                (att.speaker, att.verb, att.cue) = (intro.speaker, intro.verb, intro.cue);
             }
         }
         let mut before_trigger = None;
@@ -157,6 +181,12 @@ impl Context<'_> {
             || att.cue == Cue::After;
         att.partial = !(standalone_before && standalone_after);
         let p = para_of(q.outer.0);
+        // `Cruz continued:` ending a paragraph introduces the quote that opens the next one.
+        if t == s0 && matches!(att.cue, Cue::Unattributed) {
+            if let Some(intro) = intro {
+                (att.speaker, att.verb, att.cue) = (intro.speaker, intro.verb, intro.cue);
+            }
+        }
         // A quote with no cue in its sentence continues the previous quote's speaker when it
         // opens the next paragraph (`"…" ¶ "…"`), or opens a sentence of the same paragraph
         // (`"We are ready," said Berg. "The roads open Monday."`).

@@ -138,6 +138,8 @@ pub fn analyse(
     let mut last_quote: Option<(usize, Option<SpeakerGuess>)> = None; // (last paragraph, speaker)
     let mut cues: Vec<FoundCue> = Vec::new();
     let mut sent = std::mem::take(&mut cx.toks);
+    // A paragraph that ends in a colon, with what it introduces, for a quote opening the next.
+    let mut pending_intro: Option<(usize, attribution::ColonIntro)> = None;
     while sentences.next_into(&mut sent) {
         cx.toks = std::mem::take(&mut sent);
         cues.clear();
@@ -149,7 +151,10 @@ pub fn analyse(
                 continue;
             };
             let qi = qi as usize;
-            let att = cx.attribute(t, &raw[qi], &cues, &para_of, &mut last_quote);
+            let intro = pending_intro
+                .filter(|&(p, _)| t == 0 && para_of(raw[qi].outer.0) == p + 1)
+                .map(|(_, i)| i);
+            let att = cx.attribute(t, &raw[qi], &cues, &para_of, &mut last_quote, intro);
             if att.keep {
                 quotes_b.push((qi, att));
             }
@@ -183,6 +188,20 @@ pub fn analyse(
                 })
             }));
             next_number += 1;
+        }
+        // `Cruz continued:` at a paragraph's end (the break ended the sentence).
+        pending_intro = None;
+        let last = cx.toks.iter().rposition(|t| t.k != TokenKind::Break);
+        if let Some(c) = last.filter(|&c| cx.toks[c].k == TokenKind::Colon) {
+            // Across the break only a speech verb (`Cruz continued:`) or a known speaker
+            // (`President Clinton released this statement:`) is evidence enough: `Partial
+            // transcript:` or `Wait:` introduce nobody.
+            let evidence = |i: &attribution::ColonIntro| {
+                i.cue == Cue::Before || i.speaker.is_some_and(|s| s.entity.is_some())
+            };
+            if let Some(intro) = cx.colon_intro(c, &cues).filter(evidence) {
+                pending_intro = Some((para_of(cx.toks[c].s), intro));
+            }
         }
         sent = std::mem::take(&mut cx.toks);
     }

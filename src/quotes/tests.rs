@@ -469,3 +469,24 @@ fn a_local_entity_speaks_and_a_pronoun_finds_it_by_its_gender() {
     assert_eq!(who[0], (None, Some("smith".to_string())));
     assert_eq!(who[1], (Some("local:ilse-varga"), None));
 }
+
+#[test]
+fn a_colon_ending_a_paragraph_introduces_the_quote_that_opens_the_next() {
+    let t = "\"We are ready,\" Jane Smith said.\n\nLater the mayor Tom Okafor added:\n\n\"The roads open Monday.\"";
+    let got = quotes(t);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].2.as_deref(), Some("smith"));
+    // Not a continuation of Smith's quote: the colon's sentence names its speaker.
+    assert_eq!(got[1].0, "The roads open Monday.");
+    assert_eq!(got[1].1.as_deref(), Some("the mayor Tom Okafor"));
+    // Without the colon, the quote that opens the next paragraph continues Smith.
+    let t2 = "\"We are ready,\" Jane Smith said.\n\n\"The roads open Monday.\"";
+    assert_eq!(quotes(t2)[1].2.as_deref(), Some("smith"));
+    // Across the break, a colon after words that are no speech verb and name nobody known
+    // introduces nothing (`Partial transcript:`).
+    let t4 = "\"We are ready,\" Jane Smith said.\n\nIn brief:\n\n\"The roads open Monday.\"";
+    assert_eq!(quotes(t4)[1].1, None);
+    // A colon inside a paragraph introduces nothing in the next one.
+    let t3 = "\"We are ready,\" Jane Smith said.\n\nTom Okafor had one rule: no delays.\n\n\"The roads open Monday.\"";
+    assert_eq!(quotes(t3)[1].1, None);
+}
