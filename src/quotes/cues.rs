@@ -7,6 +7,28 @@ use super::words::{self};
 use crate::text::is_determiner;
 
 impl Context<'_> {
+    /// `he went on,` / `Trump goes on:`: a speaker going on speaking, when the clause ends
+    /// right after `on` (not `the strike went on for weeks`).
+    fn went_on(&self, i: usize, s1: usize) -> Option<super::verbs::Verb> {
+        let t = &self.toks;
+        let on = t
+            .get(i + 1)
+            .filter(|n| i + 1 < s1 && n.is_word() && n.lw() == "on");
+        let clause_ends = t.get(i + 2).is_none_or(|n| {
+            i + 2 >= s1
+                || matches!(
+                    n.k,
+                    TokenKind::Comma | TokenKind::Term | TokenKind::Colon | TokenKind::Quote(_)
+                )
+        });
+        (matches!(t[i].lw(), "went" | "goes") && on.is_some() && clause_ends).then_some(
+            super::verbs::Verb {
+                reports: true,
+                noun_like: false,
+            },
+        )
+    }
+
     /// The cues of the sentence with tokens `s0..s1`, resolved in order.
     pub(super) fn sentence_cues(&mut self, s0: usize, s1: usize, out: &mut Vec<FoundCue>) {
         let first = out.len();
@@ -46,7 +68,11 @@ impl Context<'_> {
                         speaker: None,
                     });
                 }
-            } else if let Some(verb) = tok.verb.filter(|_| !self.in_mention(tok)) {
+            } else if let Some(verb) = tok
+                .verb
+                .or_else(|| self.went_on(i, s1))
+                .filter(|_| !self.in_mention(tok))
+            {
                 let prev = (i > s0).then(|| self.toks[i - 1]);
                 let after = self.toks.get(i + 1).filter(|_| i + 1 < s1);
                 // `the reported troop movements`, `so-called`: not a verb here.

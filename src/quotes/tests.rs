@@ -490,3 +490,18 @@ fn a_colon_ending_a_paragraph_introduces_the_quote_that_opens_the_next() {
     let t3 = "\"We are ready,\" Jane Smith said.\n\nTom Okafor had one rule: no delays.\n\n\"The roads open Monday.\"";
     assert_eq!(quotes(t3)[1].1, None);
 }
+
+#[test]
+fn going_on_after_a_quote_is_speaking() {
+    let t = "\"We will rebuild,\" Jane Smith went on, \"and we will do it fast.\"";
+    let got = quotes(t);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got.iter().all(|q| q.2.as_deref() == Some("smith")),
+        "{got:?}"
+    );
+    // Not a cue when something other than the clause's end follows `on`.
+    let t2 = "The strike went on for weeks. \"It is over,\" the union said.";
+    let got2 = quotes(t2);
+    assert_eq!(got2[0].1.as_deref(), Some("the union"), "{got2:?}");
+}
