@@ -77,6 +77,13 @@ impl Context<'_> {
                 let after = self.toks.get(i + 1).filter(|_| i + 1 < s1);
                 // `the reported troop movements`, `so-called`: not a verb here.
                 let adjectival = prev.is_some_and(|p| p.is_word() && is_determiner(p.lw()));
+                // `a Facebook comment`, `a campaign promise`: after `a` and a noun a base form
+                // is a noun (a verb there would agree: `a spokesman says`).
+                let after_a_noun = i >= s0 + 2
+                    && prev.is_some_and(|p| p.is_word())
+                    && matches!(self.toks[i - 2].lw(), "a" | "an")
+                    && super::verbs::is_base_form(w);
+                let adjectival = adjectival || after_a_noun;
                 let noun_ok = !verb.noun_like
                     || after.is_none_or(|a| {
                         !a.is_word() || a.cap || a.lw() == "that" || a.lw() == "it"

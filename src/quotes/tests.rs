@@ -505,3 +505,13 @@ fn going_on_after_a_quote_is_speaking() {
     let got2 = quotes(t2);
     assert_eq!(got2[0].1.as_deref(), Some("the union"), "{got2:?}");
 }
+
+#[test]
+fn a_base_form_after_a_and_a_noun_is_a_noun() {
+    let t = "Jane Smith quickly posted a Facebook comment of her own, saying, \"We are thrilled.\"";
+    let got = quotes(t);
+    assert_eq!(got[0].2.as_deref(), Some("smith"), "{got:?}");
+    // After `a` and a noun, a verb that agrees is still a verb.
+    let t2 = "\"It is over,\" a spokesman says.";
+    assert_eq!(quotes(t2)[0].1.as_deref(), Some("a spokesman"));
+}

@@ -603,6 +603,11 @@ fn table() -> &'static Table {
     })
 }
 
+/// Is `w` the base form of a verb whose base form is a cue (`say`, `comment`)?
+pub(crate) fn is_base_form(w: &str) -> bool {
+    WITH_BASE.contains(&w)
+}
+
 /// The reporting verb `w` (lower case) is a form of, if any.
 pub(crate) fn lookup(w: &str) -> Option<Verb> {
     // Cheap rejections first: every form is 3-16 ASCII letters.
