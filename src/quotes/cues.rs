@@ -11,6 +11,9 @@ impl Context<'_> {
     /// right after `on` (not `the strike went on for weeks`).
     fn went_on(&self, i: usize, s1: usize) -> Option<super::verbs::Verb> {
         let t = &self.toks;
+        if !matches!(t[i].lw(), "went" | "goes") {
+            return None;
+        }
         let on = t
             .get(i + 1)
             .filter(|n| i + 1 < s1 && n.is_word() && n.lw() == "on");
@@ -21,12 +24,10 @@ impl Context<'_> {
                     TokenKind::Comma | TokenKind::Term | TokenKind::Colon | TokenKind::Quote(_)
                 )
         });
-        (matches!(t[i].lw(), "went" | "goes") && on.is_some() && clause_ends).then_some(
-            super::verbs::Verb {
-                reports: true,
-                noun_like: false,
-            },
-        )
+        (on.is_some() && clause_ends).then_some(super::verbs::Verb {
+            reports: true,
+            noun_like: false,
+        })
     }
 
     /// The cues of the sentence with tokens `s0..s1`, resolved in order.
