@@ -388,6 +388,13 @@ impl Compiled {
             + self.exact.iter().map(|s| s.len() + 16).sum::<usize>()
     }
 
+    /// Does pattern `global`, matched up to `end`, end where the text's word does (or need it
+    /// not, ending in a non-word character)?
+    #[inline]
+    fn ends_word(&self, t: &[u8], end: usize, global: u32) -> bool {
+        self.pat_cands[global as usize] & WORD_END == 0 || !next_is_word(t, end)
+    }
+
     /// Collects `(end, pattern)` for every pattern that matches at `pos` and ends at a word
     /// boundary, shortest first.
     #[inline]
@@ -417,11 +424,9 @@ impl Compiled {
                             continue;
                         }
                         let global = base + pid.as_u32();
-                        let word_end = self.pat_cands[global as usize] & WORD_END != 0;
-                        if word_end && next_is_word(t, j + 1) {
-                            continue;
+                        if self.ends_word(t, j + 1, global) {
+                            ends.push((j + 1, global));
                         }
-                        ends.push((j + 1, global));
                     }
                 }
             }
@@ -641,8 +646,7 @@ impl Compiled {
                         ends.clear();
                         a.walk(t, pos, |end, pid| {
                             let global = sh.base + pid;
-                            let word_end = self.pat_cands[global as usize] & WORD_END != 0;
-                            if !word_end || !next_is_word(t, end) {
+                            if self.ends_word(t, end, global) {
                                 ends.push((end, global));
                             }
                         });

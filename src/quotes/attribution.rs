@@ -182,7 +182,7 @@ impl Context<'_> {
         att.partial = !(standalone_before && standalone_after);
         let p = para_of(q.outer.0);
         // `Cruz continued:` ending a paragraph introduces the quote that opens the next one.
-        if t == s0 && matches!(att.cue, Cue::Unattributed) {
+        if t == s0 && att.cue == Cue::Unattributed {
             if let Some(intro) = intro {
                 (att.speaker, att.verb, att.cue) = (intro.speaker, intro.verb, intro.cue);
             }
